@@ -1,0 +1,73 @@
+package dev.gatehouse.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.testing.BuiltArchive;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The built portal WAR on a real Payara Micro renders its layout and keeps its templates private. */
+@ExtendWith(ArquillianExtension.class)
+class PortalShellIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return BuiltArchive.war();
+    }
+
+    @Test
+    void theWelcomePageIsTheCatalogInTheLayout() throws Exception {
+        var response = get("");
+
+        assertEquals(200, response.statusCode());
+        String page = response.body();
+        assertTrue(page.contains("<title>Catalog · Gatehouse</title>"), page);
+        for (String link : new String[] {">Catalog</a>", ">Applications</a>", ">Sign in</a>"}) {
+            assertTrue(page.contains(link), "navigation " + link + " missing from " + page);
+        }
+        assertTrue(page.contains("primefaces"), "PrimeFaces resources are rendered");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnly() throws Exception {
+        var cookie = get("").headers().firstValue("Set-Cookie").orElseThrow();
+
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+    }
+
+    @Test
+    void unknownPagesGetTheFriendlyNotFoundPage() throws Exception {
+        var response = get("no-such-page.xhtml");
+
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("Page not found"), response.body());
+    }
+
+    @Test
+    void templatesAreNotServedOnTheirOwn() throws Exception {
+        var response = get("WEB-INF/templates/layout.xhtml");
+
+        assertTrue(response.statusCode() == 404 || response.statusCode() == 403, "status " + response.statusCode());
+        assertTrue(!response.body().contains("ui:insert"), response.body());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
