@@ -51,6 +51,7 @@ public class SchemaMigration {
     void migrate() {
         var settings = ConfiguredDataSource.DatabaseSettings.from(
                 ConfigProvider.getConfig(SchemaMigration.class.getClassLoader()));
+        probeDirectly(settings);
         try {
             Flyway flyway = flyway(dataSource);
             backUpEmbeddedDatabaseBeforeChange(flyway, settings);
@@ -68,6 +69,15 @@ public class SchemaMigration {
     /** The applied schema version, or empty while migration has not succeeded. */
     public java.util.Optional<String> schemaVersion() {
         return java.util.Optional.ofNullable(schemaVersion);
+    }
+
+    /** A first connection outside the pool, so that an unreachable database is one clear line, not pool traces. */
+    private static void probeDirectly(ConfiguredDataSource.DatabaseSettings settings) {
+        try (Connection connection = new ConfiguredDataSource().getConnection()) {
+            connection.isValid(5);
+        } catch (SQLException e) {
+            throw StartupFailure.fail(MigrationFailure.describe(new FlywayException(e.getMessage(), e), settings));
+        }
     }
 
     /**

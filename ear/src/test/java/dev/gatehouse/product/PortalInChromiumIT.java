@@ -1,0 +1,61 @@
+package dev.gatehouse.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The portal in a real headless Chromium: it renders its layout and the navigation works. */
+@ExtendWith(ProductExtension.class)
+class PortalInChromiumIT {
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void thePortalRendersItsLayoutAndNavigates(RunningProduct product) throws Exception {
+        browser.get(product.uri("devportal/").toString());
+
+        assertEquals("Catalog · Gatehouse", browser.getTitle());
+        assertEquals("API catalog", browser.findElement(By.tagName("h1")).getText());
+        List<String> navigation = browser.findElements(By.cssSelector("nav.gh-nav a")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(List.of("Catalog", "Applications", "Sign in"), navigation);
+        assertTrue(browser.findElement(By.cssSelector(".ui-panel")).isDisplayed(), "PrimeFaces panel rendered");
+        Object themeLoaded = browser.executeScript(
+                "return getComputedStyle(document.querySelector('.ui-panel-titlebar')).backgroundColor");
+        assertTrue(themeLoaded != null && !"rgba(0, 0, 0, 0)".equals(themeLoaded), "theme CSS applied: " + themeLoaded);
+        screenshot("portal-shell");
+
+        browser.findElement(By.linkText("Applications")).click();
+
+        assertEquals("Applications · Gatehouse", browser.getTitle());
+        screenshot("portal-applications");
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path directory = Path.of(System.getProperty("gatehouse.screenshots"));
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.gatehouse.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The product as the run command starts it, driven over HTTP the way a newcomer and a program first meet it. */
+@ExtendWith(ProductExtension.class)
+class ProductOverHttpIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void bothApplicationsReportTheMigratedDatabaseReady(RunningProduct product) throws Exception {
+        var response = get(product, "health/ready", "application/json");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().startsWith("{\"status\":\"UP\""), response.body());
+        assertEquals(2, response.body().split("\"name\":\"database\",\"status\":\"UP\"", -1).length - 1,
+                "one database check per application: " + response.body());
+        System.getLogger(getClass().getName()).log(System.Logger.Level.INFO,
+                "Gatehouse ready {0} after its process started", product.startup());
+    }
+
+    @Test
+    void thePortalShellIsServedUnderDevportal(RunningProduct product) throws Exception {
+        var response = get(product, "devportal/", "text/html");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("<title>Catalog · Gatehouse</title>"), response.body());
+    }
+
+    @Test
+    void theServerRootSendsBrowsersToThePortal(RunningProduct product) throws Exception {
+        var response = get(product, "", "text/html");
+
+        assertEquals(303, response.statusCode());
+        assertEquals(product.uri("devportal/").getPath(),
+                java.net.URI.create(response.headers().firstValue("Location").orElseThrow()).getPath());
+    }
+
+    @Test
+    void theServerRootDescribesTheEndpointsToPrograms(RunningProduct product) throws Exception {
+        var response = get(product, "", "application/json");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("\"portal\":\"/devportal/\""), response.body());
+    }
+
+    @Test
+    void theOpenApiDocumentIsPublished(RunningProduct product) throws Exception {
+        var response = get(product, "openapi", "application/json");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("\"openapi\""), response.body());
+    }
+
+    @Test
+    void unknownPathsAreProblemDetailsWithoutInternals(RunningProduct product) throws Exception {
+        var response = get(product, "no/such/endpoint", "application/json");
+
+        assertEquals(404, response.statusCode());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(!response.body().contains("Exception") && !response.body().contains("at dev."), response.body());
+    }
+
+    private HttpResponse<String> get(RunningProduct product, String path, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(product.uri(path)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

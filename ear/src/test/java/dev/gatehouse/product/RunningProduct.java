@@ -1,0 +1,196 @@
+package dev.gatehouse.product;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gatehouse started the way the run command starts it: Payara Micro with the two built WARs, api-runtime at
+ * {@code /} and the portal at {@code /devportal}, on a free port, with its own H2 data directory.
+ */
+public final class RunningProduct implements AutoCloseable {
+
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(150);
+
+    private final Process process;
+    private final URI base;
+    private final Path log;
+    private final Path dataDirectory;
+    private final Duration startup;
+    private final Instant launched = Instant.now();
+
+    private RunningProduct(Process process, URI base, Path log, Path dataDirectory, Duration startup) {
+        this.process = process;
+        this.base = base;
+        this.log = log;
+        this.dataDirectory = dataDirectory;
+        this.startup = startup;
+    }
+
+    /** Starts the product on a fresh data directory. */
+    public static RunningProduct start() {
+        return start(targetDirectory().resolve("e2e-data").resolve(UUID.randomUUID().toString()));
+    }
+
+    /** Starts the product on the given data directory (an existing one, to test a restart). */
+    public static RunningProduct start(Path dataDirectory) {
+        RunningProduct product = launch(dataDirectory, Map.of());
+        product.awaitReady();
+        return new RunningProduct(product.process, product.base, product.log, dataDirectory,
+                Duration.between(product.launched, Instant.now()));
+    }
+
+    /** Starts the process with extra environment variables, without waiting for it to become ready. */
+    public static RunningProduct launch(Path dataDirectory, Map<String, String> extraEnvironment) {
+        int port = freePort();
+        Path log = targetDirectory().resolve("e2e-logs").resolve("payara-micro-" + port + ".log");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dgatehouse.startup.exit-on-failure=true",
+                "-jar", property("payara.microJar"),
+                "--nocluster",
+                "--port", Integer.toString(port),
+                "--deploy", property("gatehouse.apiRuntimeWar") + ":/",
+                "--deploy", property("gatehouse.portalWar") + ":/devportal"));
+        try {
+            Files.createDirectories(log.getParent());
+            Files.createDirectories(dataDirectory);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            Map<String, String> environment = builder.environment();
+            environment.keySet().removeIf(name -> name.startsWith("GATEHOUSE_"));
+            environment.put("GATEHOUSE_DATA", dataDirectory.toString());
+            environment.putAll(extraEnvironment);
+            return new RunningProduct(builder.start(), URI.create("http://localhost:" + port + "/"), log,
+                    dataDirectory, Duration.ZERO);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** From process start until both applications answered. */
+    public Duration startup() {
+        return startup;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; log " + log
+                        + ":\n" + tail());
+            }
+            if (status(http, "health/ready") == 200 && status(http, "devportal/") == 200) {
+                return;
+            }
+            sleep();
+        }
+        close();
+        throw new IllegalStateException("Gatehouse was not ready within " + STARTUP_LIMIT + "; log " + log
+                + ":\n" + tail());
+    }
+
+    private int status(HttpClient http, String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String tail() {
+        String text = log();
+        return text.substring(Math.max(0, text.length() - 6000));
+    }
+
+    /** Stops it as Ctrl-C or a service manager would (SIGTERM), and waits for a clean exit. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end by itself and returns its exit code. */
+    public int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            close();
+            throw new IllegalStateException("Still running after " + limit + "; log " + log + ":\n" + tail());
+        }
+        return process.exitValue();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null || !Files.exists(Path.of(value))) {
+            throw new IllegalStateException("System property " + name + " must name a built file (is " + value
+                    + "); run the end-to-end ring through Maven: mvn verify");
+        }
+        return value;
+    }
+
+    private static Path targetDirectory() {
+        return Path.of(property("gatehouse.archive")).getParent();
+    }
+}
