@@ -103,7 +103,7 @@ public final class RunningProduct implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    public void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
         while (Instant.now().isBefore(deadline)) {
