@@ -1,0 +1,63 @@
+package dev.gatehouse.keymanager.changes;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One row of the change feed that every instance follows to drop what it cached. */
+@Entity
+@Table(name = "change_feed")
+public class ChangeEntry {
+
+    @Id
+    @SequenceGenerator(name = "change_feed_seq", sequenceName = "change_feed_seq", allocationSize = 1)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "change_feed_seq")
+    private Long id;
+
+    @Column(name = "changed_at", nullable = false)
+    private Instant changedAt;
+
+    @Column(nullable = false, length = 32)
+    private String entity;
+
+    @Column(name = "entity_id", nullable = false, length = 64)
+    private String entityId;
+
+    @Column(name = "change_kind", nullable = false, length = 32)
+    private String changeKind;
+
+    protected ChangeEntry() {
+    }
+
+    ChangeEntry(String entity, String entityId, String changeKind, Instant changedAt) {
+        this.entity = entity;
+        this.entityId = entityId;
+        this.changeKind = changeKind;
+        this.changedAt = changedAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String entity() {
+        return entity;
+    }
+
+    public String entityId() {
+        return entityId;
+    }
+
+    public String changeKind() {
+        return changeKind;
+    }
+
+    public Instant changedAt() {
+        return changedAt;
+    }
+}
