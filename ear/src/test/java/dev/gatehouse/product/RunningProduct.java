@@ -74,6 +74,8 @@ public final class RunningProduct implements AutoCloseable {
             Map<String, String> environment = builder.environment();
             environment.keySet().removeIf(name -> name.startsWith("GATEHOUSE_"));
             environment.put("GATEHOUSE_DATA", dataDirectory.toString());
+            // tokens name the issuer that discovery clients reach: this instance
+            environment.put("GATEHOUSE_OAUTH_ISSUER", "http://localhost:" + port);
             environment.putAll(extraEnvironment);
             return new RunningProduct(builder.start(), URI.create("http://localhost:" + port + "/"), log,
                     dataDirectory, Duration.ZERO);

@@ -1,0 +1,40 @@
+package dev.gatehouse.runtime.developer;
+
+import dev.gatehouse.runtime.problem.Problem;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+/** Authenticates {@link DeveloperAccount} resources with the account's username and password (HTTP Basic). */
+@Provider
+@DeveloperAccount
+@Priority(Priorities.AUTHENTICATION)
+public class BasicAuthenticationFilter implements ContainerRequestFilter {
+
+    static final String CHALLENGE = "Basic realm=\"gatehouse\", charset=\"UTF-8\"";
+
+    @Inject
+    CredentialCache credentials;
+
+    @Inject
+    SignedIn signedIn;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        var caller = BasicCredentials.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .flatMap(basic -> credentials.authenticate(basic.id(), basic.password()));
+        if (caller.isEmpty()) {
+            request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized",
+                            "Sign in with your Gatehouse username and password (HTTP Basic).").toResponse())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+                    .build());
+            return;
+        }
+        signedIn.set(caller.get());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.gatehouse.runtime.oauth;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** RFC 8414 metadata, also at the OpenID Connect discovery path where many client libraries look first. */
+@Path("/.well-known")
+@Tag(name = "OAuth2")
+public class AuthorizationServerMetadata {
+
+    private static final List<String> CLIENT_AUTH = List.of("client_secret_basic", "client_secret_post");
+
+    @Inject
+    @ConfigProperty(name = "gatehouse.oauth.issuer", defaultValue = "http://localhost:8080")
+    String issuer;
+
+    @GET
+    @Path("oauth-authorization-server")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "OAuth 2.0 Authorization Server Metadata (RFC 8414)")
+    public JsonObject metadata() {
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        return Json.createObjectBuilder()
+                .add("issuer", issuer)
+                .add("token_endpoint", base + "/oauth2/token")
+                .add("jwks_uri", base + "/oauth2/jwks")
+                .add("introspection_endpoint", base + "/oauth2/introspect")
+                .add("revocation_endpoint", base + "/oauth2/revoke")
+                .add("grant_types_supported", array(List.of("client_credentials")))
+                .add("response_types_supported", array(List.of()))
+                .add("token_endpoint_auth_methods_supported", array(CLIENT_AUTH))
+                .add("introspection_endpoint_auth_methods_supported", array(CLIENT_AUTH))
+                .add("revocation_endpoint_auth_methods_supported", array(CLIENT_AUTH))
+                .add("service_documentation", base + "/devportal/")
+                .build();
+    }
+
+    @GET
+    @Path("openid-configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The same metadata at the OpenID Connect discovery path")
+    public JsonObject openIdConfiguration() {
+        return metadata();
+    }
+
+    private static JsonArrayBuilder array(List<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.gatehouse.runtime.oauth;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** An RFC 6749 §5.2 error answer: {@code {error, error_description}}, never cached. */
+public class OAuthError extends RuntimeException {
+
+    private final String error;
+    private final Response.Status status;
+    private final String challenge;
+    private final Long retryAfterSeconds;
+
+    private OAuthError(String error, String description, Response.Status status, String challenge, Long retryAfter) {
+        super(description, null, false, false);
+        this.error = error;
+        this.status = status;
+        this.challenge = challenge;
+        this.retryAfterSeconds = retryAfter;
+    }
+
+    public static OAuthError invalidRequest(String description) {
+        return new OAuthError("invalid_request", description, Response.Status.BAD_REQUEST, null, null);
+    }
+
+    /** 401; with Basic authentication attempted, the answer carries the Basic challenge (RFC 6749 §5.2). */
+    public static OAuthError invalidClient(String description, boolean basicUsed) {
+        return new OAuthError("invalid_client", description, Response.Status.UNAUTHORIZED,
+                basicUsed ? "Basic realm=\"gatehouse\"" : null, null);
+    }
+
+    public static OAuthError throttled(long retryAfterSeconds) {
+        return new OAuthError("invalid_client", "Too many failed authentications for this client; retry after "
+                + retryAfterSeconds + " s.", Response.Status.TOO_MANY_REQUESTS, null, retryAfterSeconds);
+    }
+
+    public static OAuthError unauthorizedClient(String description) {
+        return new OAuthError("unauthorized_client", description, Response.Status.BAD_REQUEST, null, null);
+    }
+
+    public static OAuthError unsupportedGrantType(String description) {
+        return new OAuthError("unsupported_grant_type", description, Response.Status.BAD_REQUEST, null, null);
+    }
+
+    public static OAuthError invalidScope(String description) {
+        return new OAuthError("invalid_scope", description, Response.Status.BAD_REQUEST, null, null);
+    }
+
+    public Response toResponse() {
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .cacheControl(CacheControl.valueOf("no-store"))
+                .header("Pragma", "no-cache")
+                .entity(Json.createObjectBuilder().add("error", error).add("error_description", getMessage()).build());
+        if (challenge != null) {
+            response.header("WWW-Authenticate", challenge);
+        }
+        if (retryAfterSeconds != null) {
+            response.header("Retry-After", retryAfterSeconds);
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.gatehouse.keymanager.accounts;
+
+import dev.gatehouse.keymanager.accounts.api.AccountView;
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.accounts.api.Role;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+@Entity
+@Table(name = "accounts")
+@NamedQuery(name = "Account.byUsername", query = "SELECT a FROM Account a WHERE a.usernameKey = :key")
+@NamedQuery(name = "Account.countTaken",
+        query = "SELECT COUNT(a) FROM Account a WHERE a.usernameKey = :username OR a.emailKey = :email")
+@NamedQuery(name = "Account.countWithRole", query = "SELECT COUNT(a) FROM Account a JOIN a.roles r WHERE r = :role")
+public class Account {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 64)
+    private String username;
+
+    @Column(name = "username_key", nullable = false, length = 64)
+    private String usernameKey;
+
+    @Column(nullable = false, length = 254)
+    private String email;
+
+    @Column(name = "email_key", nullable = false, length = 254)
+    private String emailKey;
+
+    @Column(name = "display_name", nullable = false, length = 100)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false, length = 512)
+    private String passwordHash;
+
+    @Column(nullable = false, length = 16)
+    private String status = "ACTIVE";
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "account_roles", joinColumns = @JoinColumn(name = "account_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role_name", length = 16)
+    private Set<Role> roles = new HashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(name = "row_version")
+    private long rowVersion;
+
+    protected Account() {
+    }
+
+    Account(String username, String email, String displayName, String passwordHash, Set<Role> roles) {
+        this.id = UUID.randomUUID();
+        this.username = username.strip();
+        this.usernameKey = key(username);
+        this.email = email.strip();
+        this.emailKey = key(email);
+        this.displayName = displayName.strip();
+        this.passwordHash = passwordHash;
+        this.roles = EnumSet.copyOf(roles);
+        this.createdAt = Instant.now();
+    }
+
+    static String key(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    boolean isActive() {
+        return "ACTIVE".equals(status);
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    Caller toCaller() {
+        return new Caller(id, username, roles);
+    }
+
+    AccountView toView() {
+        return new AccountView(id, username, email, displayName, Set.copyOf(roles), createdAt);
+    }
+}

@@ -1,0 +1,7 @@
+package dev.gatehouse.keymanager.accounts.api;
+
+public enum Role {
+    DEVELOPER,
+    PUBLISHER,
+    ADMIN
+}

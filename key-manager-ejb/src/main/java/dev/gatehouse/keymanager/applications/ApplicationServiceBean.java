@@ -1,0 +1,76 @@
+package dev.gatehouse.keymanager.applications;
+
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.applications.api.ApplicationDetails;
+import dev.gatehouse.keymanager.applications.api.ApplicationService;
+import dev.gatehouse.keymanager.applications.api.ApplicationView;
+import dev.gatehouse.keymanager.audit.AuditLog;
+import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.revocations.api.RevocationService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Stateless
+public class ApplicationServiceBean implements ApplicationService {
+
+    private static final UUID NONE = new UUID(0, 0);
+
+    @Inject
+    ApplicationRepository applications;
+
+    @EJB
+    RevocationService revocations;
+
+    @EJB
+    ChangeFeed changes;
+
+    @EJB
+    AuditLog audit;
+
+    @Override
+    public ApplicationView create(Caller caller, ApplicationDetails details) {
+        applications.checkNameFree(caller.accountId(), details.name(), NONE);
+        Application application = new Application(caller.accountId(), details.name(), details.description());
+        applications.add(application);
+        applications.flushName(details.name());
+        audit.success(caller.username(), "application.create", "application", application.id(), null);
+        return application.toView();
+    }
+
+    @Override
+    public List<ApplicationView> listMine(Caller caller) {
+        return applications.mine(caller).stream().map(Application::toView).toList();
+    }
+
+    @Override
+    public ApplicationView get(Caller caller, UUID applicationId) {
+        return applications.owned(caller, applicationId).toView();
+    }
+
+    @Override
+    public ApplicationView update(Caller caller, UUID applicationId, ApplicationDetails details) {
+        Application application = applications.owned(caller, applicationId);
+        applications.checkNameFree(caller.accountId(), details.name(), applicationId);
+        application.describe(details.name(), details.description());
+        applications.flushName(details.name());
+        audit.success(caller.username(), "application.update", "application", applicationId, null);
+        return application.toView();
+    }
+
+    @Override
+    public void delete(Caller caller, UUID applicationId) {
+        Application application = applications.ownedForUpdate(caller, applicationId);
+        Instant now = Instant.now();
+        for (String clientId : applications.clientIdsOf(applicationId)) {
+            revocations.revokeClientTokens(clientId, now);
+        }
+        // keys, secrets and subscriptions go with it (ON DELETE CASCADE)
+        applications.remove(application);
+        changes.record("application", applicationId, "DELETED");
+        audit.success(caller.username(), "application.delete", "application", applicationId, application.name());
+    }
+}

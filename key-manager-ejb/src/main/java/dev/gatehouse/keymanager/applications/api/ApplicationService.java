@@ -1,0 +1,24 @@
+package dev.gatehouse.keymanager.applications.api;
+
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import jakarta.ejb.Local;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.UUID;
+
+/** A developer's applications. Every method sees only the caller's own; another's answers ApplicationNotFound. */
+@Local
+public interface ApplicationService {
+
+    ApplicationView create(@NotNull Caller caller, @NotNull @Valid ApplicationDetails details);
+
+    List<ApplicationView> listMine(@NotNull Caller caller);
+
+    ApplicationView get(@NotNull Caller caller, @NotNull UUID applicationId);
+
+    ApplicationView update(@NotNull Caller caller, @NotNull UUID applicationId, @NotNull @Valid ApplicationDetails details);
+
+    /** Deletes the application with its keys and subscriptions, and revokes every token issued to it. */
+    void delete(@NotNull Caller caller, @NotNull UUID applicationId);
+}

@@ -1,0 +1,6 @@
+package dev.gatehouse.keymanager.applications.api;
+
+public enum ApplicationStatus {
+    ACTIVE,
+    BLOCKED
+}

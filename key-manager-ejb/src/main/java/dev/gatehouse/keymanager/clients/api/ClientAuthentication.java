@@ -1,0 +1,13 @@
+package dev.gatehouse.keymanager.clients.api;
+
+import jakarta.ejb.Local;
+
+@Local
+public interface ClientAuthentication {
+
+    /**
+     * Checks a client secret in constant time. Throws {@link InvalidClient} for any failure, the same way and
+     * in about the same time for an unknown client id, and {@link ClientThrottled} after repeated failures.
+     */
+    AuthenticatedClient authenticate(String clientId, String secret);
+}
