@@ -49,8 +49,8 @@ class PortalInChromiumIT {
 
         browser.findElement(By.linkText("Applications")).click();
 
-        assertEquals("Applications · Gatehouse", browser.getTitle());
-        screenshot("portal-applications");
+        assertEquals("Sign in · Gatehouse", browser.getTitle(), "applications need an account");
+        screenshot("portal-sign-in");
     }
 
     private void screenshot(String name) throws Exception {

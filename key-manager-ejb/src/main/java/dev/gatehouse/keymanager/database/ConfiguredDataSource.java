@@ -25,6 +25,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class ConfiguredDataSource implements DataSource {
 
+    /** Set once this application's schema is migrated; until then a failed connection is a failed start. */
+    private static volatile boolean started;
+
     private volatile PrintWriter logWriter;
     private volatile int loginTimeoutSeconds;
 
@@ -36,11 +39,24 @@ public class ConfiguredDataSource implements DataSource {
             properties.setProperty("user", settings.user());
             properties.setProperty("password", settings.password());
         }
-        Connection connection = driverFor(settings.url()).connect(settings.url(), properties);
-        if (connection == null) {
-            throw new SQLException("No JDBC driver accepts " + settings.url());
+        try {
+            Connection connection = driverFor(settings.url()).connect(settings.url(), properties);
+            if (connection == null) {
+                throw new SQLException("No JDBC driver accepts " + settings.url());
+            }
+            return connection;
+        } catch (SQLException e) {
+            if (!started) {
+                // the JPA provider may be the first to connect, before the migration can say what is wrong
+                StartupFailure.exitIfConfigured(MigrationFailure.describe(
+                        new org.flywaydb.core.api.FlywayException(e.getMessage(), e), settings));
+            }
+            throw e;
         }
-        return connection;
+    }
+
+    static void started() {
+        started = true;
     }
 
     /** The pool may pass the credentials of its own definition; ours come from configuration. */

@@ -58,6 +58,7 @@ public class SchemaMigration {
             MigrateResult result = flyway.migrate();
             schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion
                     : flyway(dataSource).info().current().getVersion().getVersion();
+            ConfiguredDataSource.started();
             LOG.log(Level.INFO, "GH-DB-100 Database {0} at schema version {1} ({2} migration(s) applied)",
                     settings.describe(), schemaVersion, result.migrationsExecuted);
         } catch (FlywayException e) {

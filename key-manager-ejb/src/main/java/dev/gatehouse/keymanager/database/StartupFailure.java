@@ -20,6 +20,11 @@ final class StartupFailure {
 
     static IllegalStateException fail(String line) {
         LOG.log(Level.ERROR, line);
+        exitIfConfigured(line);
+        return new IllegalStateException(line, null);
+    }
+
+    static void exitIfConfigured(String line) {
         boolean exit = ConfigProvider.getConfig(StartupFailure.class.getClassLoader())
                 .getOptionalValue(EXIT_ON_FAILURE, Boolean.class).orElse(false);
         if (exit) {
@@ -28,6 +33,5 @@ final class StartupFailure {
             // halt, not exit: the server's shutdown hooks would wait for the very deployment that is failing
             Runtime.getRuntime().halt(EXIT_CODE);
         }
-        return new IllegalStateException(line, null);
     }
 }

@@ -1,0 +1,134 @@
+package dev.gatehouse.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The seed's steps 8 to 12 in a real browser: sign up, sign in, Applications, Create Application, OAuth2,
+ * Generate Key (the secret read from the dialog), Advanced Configuration, Token: Generate; the keys and the
+ * token from the page then work against the OAuth2 endpoints.
+ */
+@ExtendWith(ProductExtension.class)
+class PortalKeysInChromiumIT {
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.open();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void aDeveloperGetsKeysAndATokenInThePortal(RunningProduct product) throws Exception {
+        String username = "web-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "a browser password";
+
+        browser.get(product.uri("devportal/signup.xhtml").toString());
+        browser.findElement(By.id("signup:username")).sendKeys(username);
+        browser.findElement(By.id("signup:email")).sendKeys(username + "@example.com");
+        browser.findElement(By.id("signup:displayName")).sendKeys("Web Developer");
+        browser.findElement(By.id("signup:password")).sendKeys(password);
+        browser.findElement(By.id("signup:submit")).click();
+        wait.until(ExpectedConditions.titleIs("Sign in · Gatehouse"));
+        screenshot("01-signed-up");
+
+        browser.findElement(By.id("signin:username")).sendKeys(username);
+        browser.findElement(By.id("signin:password")).sendKeys(password);
+        browser.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.titleIs("Applications · Gatehouse"));
+        assertEquals(username, browser.findElement(By.id("signed-in-user")).getText());
+        screenshot("02-applications");
+
+        browser.findElement(By.id("create:name")).sendKeys("Browser App");
+        browser.findElement(By.id("create:description")).sendKeys("<script>alert(1)</script>");
+        browser.findElement(By.id("create:submit")).click();
+        wait.until(ExpectedConditions.titleIs("Browser App · Gatehouse"));
+        assertTrue(browser.getPageSource().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped, shown as text");
+        screenshot("03-application");
+
+        WebElement generate = button("Generate Key");
+        generate.click();
+        WebElement secretField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id$='dialog-secret']")));
+        String clientId = browser.findElement(By.cssSelector("input[id$='dialog-key']")).getAttribute("value");
+        String secret = secretField.getAttribute("value");
+        assertTrue(browser.getPageSource().contains("will not be shown again"));
+        screenshot("04-generated-key");
+        browser.findElement(By.cssSelector("button[id$='close-secret']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[id$='dialog-secret']")));
+
+        browser.findElement(By.xpath("//legend[contains(., 'Advanced Configuration')]")).click();
+        WebElement lifetime = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id$='access-lifetime_input']")));
+        lifetime.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1800");
+        button("Save").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Advanced configuration saved"));
+        screenshot("05-advanced-configuration");
+
+        button("Generate").click();
+        WebElement tokenField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$='access-token']")));
+        String token = tokenField.getAttribute("value");
+        assertTrue(browser.getPageSource().contains("valid 1800 s"), "the saved lifetime applies");
+        screenshot("06-token");
+
+        String basic = "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        var introspection = post(product, "oauth2/introspect", basic, "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        assertEquals(200, introspection.statusCode(), introspection.body());
+        assertTrue(introspection.body().contains("\"active\":true"), introspection.body());
+        assertTrue(introspection.body().contains("\"client_id\":\"" + clientId + "\""), introspection.body());
+        var clientCredentials = post(product, "oauth2/token", basic, "grant_type=client_credentials");
+        assertEquals(200, clientCredentials.statusCode(), "the secret from the dialog works: " + clientCredentials.body());
+
+        browser.navigate().refresh();
+        assertFalse(browser.getPageSource().contains(secret), "the secret is never shown again");
+    }
+
+    private WebElement button(String label) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'ui-tabs-panel') and not(contains(@class,'ui-helper-hidden'))]"
+                        + "//button[normalize-space(.)='" + label + "']")));
+    }
+
+    private HttpResponse<String> post(RunningProduct product, String path, String authorization, String form) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(product.uri(path))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path directory = Path.of(System.getProperty("gatehouse.screenshots"), "portal-keys");
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gatehouse.portal.account;
+
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import jakarta.enterprise.context.SessionScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.Optional;
+
+/** The signed-in account, for the length of the session; the services check ownership against it. */
+@Named
+@SessionScoped
+public class SignedInDeveloper implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private Caller caller;
+
+    void signIn(Caller caller) {
+        this.caller = caller;
+    }
+
+    public Optional<Caller> caller() {
+        return Optional.ofNullable(caller);
+    }
+
+    /** The caller of a page that requires signing in (the container has checked that already). */
+    public Caller required() {
+        if (caller == null) {
+            throw new IllegalStateException("not signed in");
+        }
+        return caller;
+    }
+
+    public boolean isSignedIn() {
+        return caller != null;
+    }
+
+    public String getUsername() {
+        return caller == null ? null : caller.username();
+    }
+}
