@@ -60,13 +60,14 @@ public class SigningKeysBean implements SigningKeys {
     @EJB
     ChangeFeed changes;
 
-    TokenSettings settings = TokenSettings.fromConfig();
+    TokenSettings settings;
     KeyEncryption encryption;
 
     private volatile Snapshot snapshot;
 
     @PostConstruct
     void start() {
+        settings = TokenSettings.fromConfig();
         encryption = KeyEncryption.fromConfig();
         advance();
     }

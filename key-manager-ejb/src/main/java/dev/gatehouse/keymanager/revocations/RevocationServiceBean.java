@@ -4,6 +4,7 @@ import dev.gatehouse.keymanager.changes.ChangeFeed;
 import dev.gatehouse.keymanager.revocations.api.RevocationService;
 import dev.gatehouse.keymanager.tokens.TokenSettings;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
@@ -22,7 +23,12 @@ public class RevocationServiceBean implements RevocationService {
     @EJB
     ChangeFeed changes;
 
-    TokenSettings settings = TokenSettings.fromConfig();
+    TokenSettings settings;
+
+    @PostConstruct
+    void configure() {
+        settings = TokenSettings.fromConfig();
+    }
 
     @Override
     public void revokeToken(String jti, String clientId, Instant tokenExpiresAt) {

@@ -23,6 +23,7 @@ import dev.gatehouse.keymanager.tokens.api.IssuedToken;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import dev.gatehouse.keymanager.tokens.api.TokenRequest;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.text.ParseException;
@@ -55,7 +56,12 @@ public class TokenServiceBean implements TokenService {
     @EJB
     RevocationService revocations;
 
-    TokenSettings settings = TokenSettings.fromConfig();
+    TokenSettings settings;
+
+    @PostConstruct
+    void configure() {
+        settings = TokenSettings.fromConfig();
+    }
 
     @Override
     public IssuedToken issue(TokenRequest request) {
