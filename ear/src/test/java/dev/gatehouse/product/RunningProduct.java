@@ -113,7 +113,8 @@ public final class RunningProduct implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; log " + log
                         + ":\n" + tail());
             }
-            if (status(http, "health/ready") == 200 && status(http, "devportal/") == 200) {
+            // the applications answer a little before Payara Micro finishes booting (and installs its shutdown hook)
+            if (status(http, "health/ready") == 200 && status(http, "devportal/") == 200 && log().contains(") ready in ")) {
                 return;
             }
             sleep();

@@ -5,6 +5,7 @@ import dev.gatehouse.keymanager.accounts.api.Role;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import dev.gatehouse.keymanager.database.UniqueViolation;
 import jakarta.persistence.PersistenceException;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,9 @@ public class AccountRepository {
             em.persist(account);
             em.flush();
         } catch (PersistenceException e) {
+            if (!UniqueViolation.causes(e)) {
+                throw e;
+            }
             throw new DuplicateAccount();
         }
         return account;

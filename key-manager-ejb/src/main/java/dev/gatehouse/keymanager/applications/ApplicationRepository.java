@@ -7,6 +7,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import dev.gatehouse.keymanager.database.UniqueViolation;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +56,9 @@ public class ApplicationRepository {
         try {
             em.flush();
         } catch (PersistenceException e) {
+            if (!UniqueViolation.causes(e)) {
+                throw e;
+            }
             throw new DuplicateApplicationName(name.strip());
         }
     }

@@ -1,0 +1,120 @@
+package dev.gatehouse.runtime.management;
+
+import dev.gatehouse.keymanager.apis.api.ApiImport;
+import dev.gatehouse.keymanager.apis.api.ApiService;
+import dev.gatehouse.keymanager.apis.api.ApiView;
+import dev.gatehouse.keymanager.apis.api.Lifecycle;
+import dev.gatehouse.keymanager.plans.api.PlanService;
+import dev.gatehouse.keymanager.plans.api.PlanView;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
+import dev.gatehouse.runtime.developer.DeveloperAccount;
+import dev.gatehouse.runtime.developer.SignedIn;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** For publishers and administrators (HTTP Basic with such an account): APIs, lifecycle, plans, subscriptions. */
+@Path("/management/v1")
+@DeveloperAccount
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Management")
+@SecurityRequirement(name = "basic")
+public class ManagementResource {
+
+    @EJB
+    ApiService apis;
+
+    @EJB
+    PlanService plans;
+
+    @EJB
+    SubscriptionService subscriptions;
+
+    @Inject
+    SignedIn signedIn;
+
+    public record LifecycleChange(@NotNull(message = "lifecycle is required") Lifecycle lifecycle) {
+    }
+
+    @POST
+    @Path("apis")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an API from an OpenAPI 3.0/3.1 document (JSON or YAML, at most 2 MB); it starts CREATED")
+    public Response importApi(@NotNull(message = "a JSON body is required") @Valid ApiImport request) {
+        return Response.status(Response.Status.CREATED).entity(apis.importApi(signedIn.caller(), request)).build();
+    }
+
+    @GET
+    @Path("apis")
+    @Operation(summary = "Every API, whatever its lifecycle")
+    public List<ApiView> apis() {
+        return apis.listAll(signedIn.caller());
+    }
+
+    @POST
+    @Path("apis/{apiId}/lifecycle")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move an API through its lifecycle: CREATED → PUBLISHED → DEPRECATED → RETIRED, or BLOCKED")
+    public ApiView lifecycle(@PathParam("apiId") UUID apiId,
+            @NotNull(message = "a JSON body is required") @Valid LifecycleChange change) {
+        return apis.changeLifecycle(signedIn.caller(), apiId, change.lifecycle());
+    }
+
+    @GET
+    @Path("plans")
+    @Operation(summary = "The business plans")
+    public List<PlanView> plans() {
+        return plans.list();
+    }
+
+    @GET
+    @Path("subscriptions")
+    @Operation(summary = "Subscriptions with a status (ON_HOLD: awaiting approval)")
+    public List<SubscriptionView> subscriptions(@QueryParam("status") @DefaultValue("ON_HOLD") SubscriptionStatus status) {
+        return subscriptions.withStatus(signedIn.caller(), status);
+    }
+
+    @POST
+    @Path("subscriptions/{subscriptionId}/approve")
+    public SubscriptionView approve(@PathParam("subscriptionId") UUID subscriptionId) {
+        return subscriptions.approve(signedIn.caller(), subscriptionId);
+    }
+
+    @POST
+    @Path("subscriptions/{subscriptionId}/reject")
+    public SubscriptionView reject(@PathParam("subscriptionId") UUID subscriptionId) {
+        return subscriptions.reject(signedIn.caller(), subscriptionId);
+    }
+
+    @POST
+    @Path("subscriptions/{subscriptionId}/block")
+    @Operation(summary = "Block a subscription everywhere, or in production only (?productionOnly=true)")
+    public SubscriptionView block(@PathParam("subscriptionId") UUID subscriptionId,
+            @QueryParam("productionOnly") @DefaultValue("false") boolean productionOnly) {
+        return subscriptions.block(signedIn.caller(), subscriptionId, productionOnly);
+    }
+
+    @POST
+    @Path("subscriptions/{subscriptionId}/unblock")
+    public SubscriptionView unblock(@PathParam("subscriptionId") UUID subscriptionId) {
+        return subscriptions.unblock(signedIn.caller(), subscriptionId);
+    }
+}

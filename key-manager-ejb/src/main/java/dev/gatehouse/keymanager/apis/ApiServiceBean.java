@@ -1,0 +1,177 @@
+package dev.gatehouse.keymanager.apis;
+
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.accounts.api.Role;
+import dev.gatehouse.keymanager.apis.api.ApiImport;
+import dev.gatehouse.keymanager.apis.api.ApiNotFound;
+import dev.gatehouse.keymanager.apis.api.ApiPage;
+import dev.gatehouse.keymanager.apis.api.ApiService;
+import dev.gatehouse.keymanager.apis.api.ApiView;
+import dev.gatehouse.keymanager.apis.api.DuplicateApiContext;
+import dev.gatehouse.keymanager.apis.api.InvalidApi;
+import dev.gatehouse.keymanager.apis.api.Lifecycle;
+import dev.gatehouse.keymanager.apis.api.NotPublisher;
+import dev.gatehouse.keymanager.audit.AuditLog;
+import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.plans.api.PlanService;
+import dev.gatehouse.keymanager.plans.api.PlanView;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import dev.gatehouse.keymanager.database.UniqueViolation;
+import jakarta.persistence.PersistenceException;
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@Stateless
+public class ApiServiceBean implements ApiService {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @EJB
+    PlanService plans;
+
+    @EJB
+    ChangeFeed changes;
+
+    @EJB
+    AuditLog audit;
+
+    @Override
+    public ApiView importApi(Caller publisher, ApiImport request) {
+        requirePublisher(publisher);
+        OpenApiDocuments.Parsed parsed = OpenApiDocuments.parse(request.document());
+        String version = request.version() == null || request.version().isBlank() ? parsed.version() : request.version().strip();
+        String endpointType = request.endpointType() == null ? "MOCK" : request.endpointType();
+        if (endpointType.equals("HTTP")) {
+            checkUrl("productionUrl", request.productionUrl());
+            checkUrl("sandboxUrl", request.sandboxUrl());
+        }
+        request.planIds().forEach(plans::get);
+        if (!em.createNamedQuery("Api.byContext", Api.class).setParameter("context", request.context())
+                .setParameter("version", version).getResultList().isEmpty()) {
+            throw new DuplicateApiContext(request.context(), version);
+        }
+        Api api = new Api(parsed, request.document(), request.context(), version, endpointType,
+                blankToNull(request.productionUrl()), blankToNull(request.sandboxUrl()), request.forwardToken(),
+                publisher.accountId());
+        try {
+            em.persist(api);
+            em.flush(); // a concurrent import of the same context and version fails here, as a conflict
+        } catch (PersistenceException e) {
+            if (!UniqueViolation.causes(e)) {
+                throw e;
+            }
+            throw new DuplicateApiContext(request.context(), version);
+        }
+        parsed.operations().forEach(operation -> em.persist(new ApiOperation(api.id(), operation)));
+        request.planIds().forEach(planId -> em.persist(new ApiPlan(api.id(), planId)));
+        em.flush();
+        audit.success(publisher.username(), "api.import", "api", api.id(), request.context() + " " + version);
+        return view(api);
+    }
+
+    @Override
+    public ApiView changeLifecycle(Caller publisher, UUID apiId, Lifecycle target) {
+        requirePublisher(publisher);
+        Api api = find(apiId);
+        if (!api.lifecycle().next().contains(target)) {
+            throw new InvalidApi("illegal_lifecycle_transition", "An API that is " + api.lifecycle()
+                    + " cannot become " + target + "; it can become " + api.lifecycle().next() + ".");
+        }
+        api.moveTo(target);
+        changes.record("api", apiId, target.name());
+        audit.success(publisher.username(), "api.lifecycle", "api", apiId, target.name());
+        return view(api);
+    }
+
+    @Override
+    public ApiPage catalog(String search, int page, int size) {
+        int pageSize = Math.max(1, Math.min(size <= 0 ? 20 : size, MAX_PAGE_SIZE));
+        int pageNumber = Math.max(0, page);
+        String text = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        String pattern = "%" + text + "%";
+        var visible = EnumSet.of(Lifecycle.PUBLISHED, Lifecycle.DEPRECATED);
+        List<ApiView> items = em.createNamedQuery("Api.catalog", Api.class)
+                .setParameter("visible", visible).setParameter("search", text).setParameter("pattern", pattern)
+                .setFirstResult(pageNumber * pageSize).setMaxResults(pageSize)
+                .getResultList().stream().map(this::view).toList();
+        long total = em.createNamedQuery("Api.catalogCount", Long.class)
+                .setParameter("visible", visible).setParameter("search", text).setParameter("pattern", pattern)
+                .getSingleResult();
+        return new ApiPage(items, pageNumber, pageSize, total);
+    }
+
+    @Override
+    public ApiView get(Caller caller, UUID apiId) {
+        return view(visible(caller, apiId));
+    }
+
+    @Override
+    public String openApiDocument(Caller caller, UUID apiId) {
+        return visible(caller, apiId).document();
+    }
+
+    @Override
+    public List<ApiView> listAll(Caller publisher) {
+        requirePublisher(publisher);
+        return em.createNamedQuery("Api.all", Api.class).getResultList().stream().map(this::view).toList();
+    }
+
+    /** Developers and anonymous visitors see only the catalog's APIs; publishers see every one. */
+    private Api visible(Caller caller, UUID apiId) {
+        Api api = find(apiId);
+        if (!api.lifecycle().isVisible() && (caller == null || !isPublisher(caller))) {
+            throw new ApiNotFound();
+        }
+        return api;
+    }
+
+    private Api find(UUID apiId) {
+        Api api = em.find(Api.class, apiId);
+        if (api == null) {
+            throw new ApiNotFound();
+        }
+        return api;
+    }
+
+    private ApiView view(Api api) {
+        List<UUID> planIds = em.createNamedQuery("ApiPlan.planIds", UUID.class).setParameter("api", api.id()).getResultList();
+        List<PlanView> offered = plans.list().stream().filter(plan -> planIds.contains(plan.id())).toList();
+        return api.toView(offered, em.createNamedQuery("ApiOperation.ofApi", ApiOperation.class)
+                .setParameter("api", api.id()).getResultList().stream().map(ApiOperation::toView).toList());
+    }
+
+    private static void requirePublisher(Caller caller) {
+        if (!isPublisher(caller)) {
+            throw new NotPublisher();
+        }
+    }
+
+    private static boolean isPublisher(Caller caller) {
+        return caller.has(Role.PUBLISHER) || caller.has(Role.ADMIN);
+    }
+
+    private static void checkUrl(String field, String url) {
+        try {
+            URI uri = new URI(url == null ? "" : url.strip());
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new InvalidApi("invalid_endpoint", field + " must be an absolute http(s) URL.");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidApi("invalid_endpoint", field + " must be an absolute http(s) URL.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

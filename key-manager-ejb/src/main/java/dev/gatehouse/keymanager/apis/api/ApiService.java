@@ -1,0 +1,27 @@
+package dev.gatehouse.keymanager.apis.api;
+
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import jakarta.ejb.Local;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.UUID;
+
+/** The API catalog. Changes need a publisher or administrator; developers see PUBLISHED and DEPRECATED APIs. */
+@Local
+public interface ApiService {
+
+    ApiView importApi(@NotNull Caller publisher, @NotNull @Valid ApiImport api);
+
+    ApiView changeLifecycle(@NotNull Caller publisher, @NotNull UUID apiId, @NotNull Lifecycle target);
+
+    /** Visible APIs whose name, tag or context contains the search text (ignoring case), by name. */
+    ApiPage catalog(String search, int page, int size);
+
+    /** An API as the caller may see it (caller may be null: anonymous). */
+    ApiView get(Caller caller, @NotNull UUID apiId);
+
+    String openApiDocument(Caller caller, @NotNull UUID apiId);
+
+    List<ApiView> listAll(@NotNull Caller publisher);
+}

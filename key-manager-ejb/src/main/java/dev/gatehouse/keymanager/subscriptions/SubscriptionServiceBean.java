@@ -1,0 +1,189 @@
+package dev.gatehouse.keymanager.subscriptions;
+
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.accounts.api.Role;
+import dev.gatehouse.keymanager.api.BusinessException.Kind;
+import dev.gatehouse.keymanager.apis.Api;
+import dev.gatehouse.keymanager.apis.api.ApiNotFound;
+import dev.gatehouse.keymanager.apis.api.Lifecycle;
+import dev.gatehouse.keymanager.apis.api.NotPublisher;
+import dev.gatehouse.keymanager.applications.ApplicationRepository;
+import dev.gatehouse.keymanager.audit.AuditLog;
+import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.plans.api.PlanService;
+import dev.gatehouse.keymanager.plans.api.PlanView;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionNotFound;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionRefused;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import dev.gatehouse.keymanager.database.UniqueViolation;
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+@Stateless
+public class SubscriptionServiceBean implements SubscriptionService {
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @Inject
+    ApplicationRepository applications;
+
+    @EJB
+    PlanService plans;
+
+    @EJB
+    ChangeFeed changes;
+
+    @EJB
+    AuditLog audit;
+
+    @Override
+    public SubscriptionView subscribe(Caller caller, UUID applicationId, UUID apiId, UUID planId) {
+        applications.owned(caller, applicationId);
+        Api api = em.find(Api.class, apiId);
+        if (api == null || !api.lifecycle().isVisible()) {
+            throw new ApiNotFound();
+        }
+        if (api.lifecycle() != Lifecycle.PUBLISHED) {
+            throw new SubscriptionRefused(Kind.INVALID, "api_not_subscribable",
+                    "Only PUBLISHED APIs take new subscriptions; this one is " + api.lifecycle() + ".");
+        }
+        PlanView plan = offeredPlan(api, planId);
+        if (!em.createNamedQuery("Subscription.of", Subscription.class).setParameter("application", applicationId)
+                .setParameter("api", apiId).getResultList().isEmpty()) {
+            throw alreadySubscribed();
+        }
+        Subscription subscription = new Subscription(applicationId, apiId, planId,
+                plan.requiresApproval() ? SubscriptionStatus.ON_HOLD : SubscriptionStatus.ACTIVE);
+        try {
+            em.persist(subscription);
+            em.flush(); // twenty concurrent subscribes: the unique constraint decides, and the losers hear 409
+        } catch (PersistenceException e) {
+            if (!UniqueViolation.causes(e)) {
+                throw e;
+            }
+            throw alreadySubscribed();
+        }
+        changes.record("subscription", subscription.id(), subscription.status().name());
+        audit.success(caller.username(), "subscription.create", "subscription", subscription.id(), api.context());
+        return view(subscription);
+    }
+
+    @Override
+    public SubscriptionView changePlan(Caller caller, UUID applicationId, UUID subscriptionId, UUID planId) {
+        Subscription subscription = mine(caller, applicationId, subscriptionId);
+        PlanView plan = offeredPlan(em.find(Api.class, subscription.apiId()), planId);
+        subscription.plan(planId);
+        if (plan.requiresApproval() && subscription.status() == SubscriptionStatus.ACTIVE) {
+            subscription.status(SubscriptionStatus.ON_HOLD);
+        }
+        changes.record("subscription", subscriptionId, "PLAN_CHANGED");
+        audit.success(caller.username(), "subscription.plan", "subscription", subscriptionId, plan.name());
+        return view(subscription);
+    }
+
+    @Override
+    public void unsubscribe(Caller caller, UUID applicationId, UUID subscriptionId) {
+        Subscription subscription = mine(caller, applicationId, subscriptionId);
+        em.remove(subscription);
+        changes.record("subscription", subscriptionId, "DELETED");
+        audit.success(caller.username(), "subscription.delete", "subscription", subscriptionId, null);
+    }
+
+    @Override
+    public List<SubscriptionView> ofApplication(Caller caller, UUID applicationId) {
+        applications.owned(caller, applicationId);
+        return em.createNamedQuery("Subscription.ofApplication", Subscription.class)
+                .setParameter("application", applicationId).getResultList().stream().map(this::view).toList();
+    }
+
+    @Override
+    public List<SubscriptionView> withStatus(Caller publisher, SubscriptionStatus status) {
+        requirePublisher(publisher);
+        return em.createNamedQuery("Subscription.withStatus", Subscription.class).setParameter("status", status)
+                .getResultList().stream().map(this::view).toList();
+    }
+
+    @Override
+    public SubscriptionView approve(Caller publisher, UUID subscriptionId) {
+        return decide(publisher, subscriptionId, Set.of(SubscriptionStatus.ON_HOLD), SubscriptionStatus.ACTIVE, "approve");
+    }
+
+    @Override
+    public SubscriptionView reject(Caller publisher, UUID subscriptionId) {
+        return decide(publisher, subscriptionId, Set.of(SubscriptionStatus.ON_HOLD), SubscriptionStatus.REJECTED, "reject");
+    }
+
+    @Override
+    public SubscriptionView block(Caller publisher, UUID subscriptionId, boolean productionOnly) {
+        return decide(publisher, subscriptionId, Set.of(SubscriptionStatus.ACTIVE, SubscriptionStatus.BLOCKED,
+                SubscriptionStatus.PROD_ONLY_BLOCKED),
+                productionOnly ? SubscriptionStatus.PROD_ONLY_BLOCKED : SubscriptionStatus.BLOCKED, "block");
+    }
+
+    @Override
+    public SubscriptionView unblock(Caller publisher, UUID subscriptionId) {
+        return decide(publisher, subscriptionId, Set.of(SubscriptionStatus.BLOCKED, SubscriptionStatus.PROD_ONLY_BLOCKED),
+                SubscriptionStatus.ACTIVE, "unblock");
+    }
+
+    private SubscriptionView decide(Caller publisher, UUID subscriptionId, Set<SubscriptionStatus> from,
+            SubscriptionStatus to, String action) {
+        requirePublisher(publisher);
+        Subscription subscription = em.find(Subscription.class, subscriptionId);
+        if (subscription == null) {
+            throw new SubscriptionNotFound();
+        }
+        if (!from.contains(subscription.status())) {
+            throw new SubscriptionRefused(Kind.INVALID, "illegal_subscription_transition",
+                    "A subscription that is " + subscription.status() + " cannot be " + action + "ed.");
+        }
+        subscription.status(to);
+        changes.record("subscription", subscriptionId, to.name());
+        audit.success(publisher.username(), "subscription." + action, "subscription", subscriptionId, null);
+        return view(subscription);
+    }
+
+    private Subscription mine(Caller caller, UUID applicationId, UUID subscriptionId) {
+        applications.owned(caller, applicationId);
+        Subscription subscription = em.find(Subscription.class, subscriptionId);
+        if (subscription == null || !subscription.applicationId().equals(applicationId)) {
+            throw new SubscriptionNotFound();
+        }
+        return subscription;
+    }
+
+    private PlanView offeredPlan(Api api, UUID planId) {
+        if (!em.createNamedQuery("ApiPlan.planIds", UUID.class).setParameter("api", api.id()).getResultList().contains(planId)) {
+            throw new SubscriptionRefused(Kind.INVALID, "plan_not_offered", "The API does not offer that plan.");
+        }
+        return plans.get(planId);
+    }
+
+    private static SubscriptionRefused alreadySubscribed() {
+        return new SubscriptionRefused(Kind.CONFLICT, "already_subscribed",
+                "The application is already subscribed to this API; change its plan instead.");
+    }
+
+    private static void requirePublisher(Caller caller) {
+        if (!caller.has(Role.PUBLISHER) && !caller.has(Role.ADMIN)) {
+            throw new NotPublisher();
+        }
+    }
+
+    private SubscriptionView view(Subscription subscription) {
+        Api api = em.find(Api.class, subscription.apiId());
+        PlanView plan = plans.get(subscription.planId());
+        return new SubscriptionView(subscription.id(), subscription.applicationId(), api.id(), api.name(),
+                api.context(), api.apiVersion(), plan.id(), plan.name(), subscription.status(), subscription.createdAt());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.gatehouse.keymanager.subscriptions.api;
+
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import jakarta.ejb.Local;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.UUID;
+
+/** An application's subscriptions to APIs under a plan; approval and blocking for publishers. */
+@Local
+public interface SubscriptionService {
+
+    /** ACTIVE, or ON_HOLD when the plan requires approval; one subscription per application and API. */
+    SubscriptionView subscribe(@NotNull Caller caller, @NotNull UUID applicationId, @NotNull UUID apiId, @NotNull UUID planId);
+
+    SubscriptionView changePlan(@NotNull Caller caller, @NotNull UUID applicationId, @NotNull UUID subscriptionId, @NotNull UUID planId);
+
+    void unsubscribe(@NotNull Caller caller, @NotNull UUID applicationId, @NotNull UUID subscriptionId);
+
+    List<SubscriptionView> ofApplication(@NotNull Caller caller, @NotNull UUID applicationId);
+
+    /** For publishers: subscriptions with the given status (ON_HOLD: awaiting approval). */
+    List<SubscriptionView> withStatus(@NotNull Caller publisher, @NotNull SubscriptionStatus status);
+
+    SubscriptionView approve(@NotNull Caller publisher, @NotNull UUID subscriptionId);
+
+    SubscriptionView reject(@NotNull Caller publisher, @NotNull UUID subscriptionId);
+
+    SubscriptionView block(@NotNull Caller publisher, @NotNull UUID subscriptionId, boolean productionOnly);
+
+    SubscriptionView unblock(@NotNull Caller publisher, @NotNull UUID subscriptionId);
+}

@@ -1,0 +1,243 @@
+package dev.gatehouse.keymanager.subscriptions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.accounts.api.Role;
+import dev.gatehouse.keymanager.api.BusinessException;
+import dev.gatehouse.keymanager.apis.ApiServiceBean;
+import dev.gatehouse.keymanager.apis.ApiTesting;
+import dev.gatehouse.keymanager.apis.api.ApiImport;
+import dev.gatehouse.keymanager.apis.api.ApiView;
+import dev.gatehouse.keymanager.apis.api.Lifecycle;
+import dev.gatehouse.keymanager.applications.ApplicationTesting;
+import dev.gatehouse.keymanager.applications.api.ApplicationNotFound;
+import dev.gatehouse.keymanager.audit.AuditTesting;
+import dev.gatehouse.keymanager.changes.ChangeFeedTesting;
+import dev.gatehouse.keymanager.database.TestDatabase;
+import dev.gatehouse.keymanager.database.TestPersistence;
+import dev.gatehouse.keymanager.plans.PlanTesting;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The catalog's and the subscriptions' rules with the real beans on H2 and PostgreSQL. */
+class CatalogAndSubscriptionsTest {
+
+    private static final UUID BRONZE = UUID.fromString("6b0c7a0e-0f3a-4c2e-9a51-000000000001");
+    private static final UUID GOLD = UUID.fromString("6b0c7a0e-0f3a-4c2e-9a51-000000000003");
+
+    private record Beans(ApiServiceBean apis, SubscriptionServiceBean subscriptions) {
+        static Beans on(EntityManager em) {
+            SubscriptionServiceBean subscriptions = new SubscriptionServiceBean();
+            subscriptions.em = em;
+            subscriptions.applications = ApplicationTesting.repository(em);
+            subscriptions.plans = PlanTesting.on(em);
+            subscriptions.changes = ChangeFeedTesting.on(em);
+            subscriptions.audit = AuditTesting.on(em);
+            return new Beans(ApiTesting.on(em), subscriptions);
+        }
+    }
+
+    private static <T> T with(TestPersistence persistence, Function<Beans, T> work) {
+        return persistence.inTransaction(em -> work.apply(Beans.on(em)));
+    }
+
+    private static Caller account(TestPersistence persistence, Role role) {
+        UUID id = UUID.randomUUID();
+        String name = "u" + id.toString().substring(0, 8);
+        persistence.inTransactionDo(em -> em.createNativeQuery("INSERT INTO accounts (id, username, username_key, email,"
+                + " email_key, display_name, password_hash, created_at) VALUES (?1, ?2, ?2, ?3, ?3, ?2, 'x', CURRENT_TIMESTAMP)")
+                .setParameter(1, id).setParameter(2, name).setParameter(3, name + "@example.com").executeUpdate());
+        return new Caller(id, name, Set.of(role));
+    }
+
+    private static UUID application(TestPersistence persistence, Caller owner) {
+        UUID id = UUID.randomUUID();
+        persistence.inTransactionDo(em -> em.createNativeQuery("INSERT INTO applications (id, owner_id, name, name_key,"
+                + " created_at, updated_at) VALUES (?1, ?2, ?3, ?3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+                .setParameter(1, id).setParameter(2, owner.accountId()).setParameter(3, "app-" + id).executeUpdate());
+        return id;
+    }
+
+    private static String sample(String name) {
+        try (InputStream in = CatalogAndSubscriptionsTest.class.getClassLoader().getResourceAsStream("samples/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static ApiView published(TestPersistence persistence, Caller publisher, String document, String context) {
+        ApiView api = with(persistence, beans -> beans.apis().importApi(publisher,
+                new ApiImport(document, context, null, "MOCK", null, null, false, Set.of(BRONZE, GOLD))));
+        return with(persistence, beans -> beans.apis().changeLifecycle(publisher, api.id(), Lifecycle.PUBLISHED));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void importReadsOperationsAndScopesFromYamlAndJson(TestDatabase kind) {
+        try (TestPersistence persistence = TestPersistence.on(kind)) {
+            Caller publisher = account(persistence, Role.PUBLISHER);
+            String json = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"Echo\",\"version\":\"1\"},\"paths\":{\"/echo\":"
+                    + "{\"post\":{\"operationId\":\"echo\",\"security\":[{\"oauth\":[\"echo:write\"]}],\"responses\":{\"200\":{\"description\":\"ok\"}}}}}}";
+
+            ApiView pizza = with(persistence, beans -> beans.apis().importApi(publisher,
+                    new ApiImport(sample("pizzashack.yaml"), "pizza", null, "MOCK", null, null, false, Set.of(BRONZE))));
+            ApiView echo = with(persistence, beans -> beans.apis().importApi(publisher,
+                    new ApiImport(json, "echo", "2.0", "HTTP", "https://backend.example/echo", "https://sandbox.example/echo", false, Set.of(GOLD))));
+
+            assertEquals("PizzaShack", pizza.name());
+            assertEquals(Lifecycle.CREATED, pizza.lifecycle());
+            assertEquals(3, pizza.operations().size());
+            assertEquals(Set.of("orders:write"), pizza.operations().stream().filter(o -> o.path().equals("/order")).findFirst().orElseThrow().scopes());
+            assertEquals("2.0", echo.version(), "the publisher's version wins over the document's");
+            assertEquals(Set.of("echo:write"), echo.operations().get(0).scopes());
+        }
+    }
+
+    @Test
+    void badDocumentsAndSettingsAreRefusedAndNothingIsWritten() {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            Caller publisher = account(persistence, Role.PUBLISHER);
+            Caller developer = account(persistence, Role.DEVELOPER);
+            String swagger2 = "{\"swagger\":\"2.0\",\"info\":{\"title\":\"Old\",\"version\":\"1\"},\"paths\":{}}";
+            String huge = "openapi: 3.0.0\ninfo: {title: Huge, version: '1'}\npaths: {}\n# " + "x".repeat(2 * 1024 * 1024);
+
+            for (String document : new String[] {"not: [valid", swagger2, huge, "{}"}) {
+                assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.apis().importApi(publisher,
+                        new ApiImport(document, "bad", null, "MOCK", null, null, false, Set.of(BRONZE)))));
+            }
+            assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.apis().importApi(publisher,
+                    new ApiImport(sample("weather.yaml"), "weather", null, "HTTP", "ftp://x", null, false, Set.of(BRONZE)))));
+            assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.apis().importApi(publisher,
+                    new ApiImport(sample("weather.yaml"), "weather", null, "MOCK", null, null, false, Set.of(UUID.randomUUID())))));
+            assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.apis().importApi(developer,
+                    new ApiImport(sample("weather.yaml"), "weather", null, "MOCK", null, null, false, Set.of(BRONZE)))));
+            long apis = persistence.inTransaction(em -> em.createQuery("SELECT COUNT(a) FROM Api a", Long.class).getSingleResult());
+            long operations = persistence.<Long>inTransaction(em -> ((Number) em.createNativeQuery(
+                    "SELECT COUNT(*) FROM api_operations").getSingleResult()).longValue());
+            assertEquals(0, apis);
+            assertEquals(0, operations);
+        }
+    }
+
+    @Test
+    void lifecycleTransitionsAndCatalogVisibility() {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            Caller publisher = account(persistence, Role.PUBLISHER);
+            ApiView api = with(persistence, beans -> beans.apis().importApi(publisher,
+                    new ApiImport(sample("weather.yaml"), "weather", null, "MOCK", null, null, false, Set.of(BRONZE))));
+            assertEquals(0, with(persistence, beans -> beans.apis().catalog(null, 0, 20)).total(), "CREATED is not in the catalog");
+            assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.apis().changeLifecycle(publisher, api.id(), Lifecycle.RETIRED)));
+
+            with(persistence, beans -> beans.apis().changeLifecycle(publisher, api.id(), Lifecycle.PUBLISHED));
+            published(persistence, publisher, sample("pizzashack.yaml"), "pizza");
+
+            assertEquals(2, with(persistence, beans -> beans.apis().catalog(null, 0, 20)).total());
+            assertEquals(1, with(persistence, beans -> beans.apis().catalog("WEATH", 0, 20)).total(), "by name");
+            assertEquals(1, with(persistence, beans -> beans.apis().catalog("open-data", 0, 20)).total(), "by tag");
+            assertEquals(1, with(persistence, beans -> beans.apis().catalog("pizz", 0, 20)).total(), "by context");
+            var firstPage = with(persistence, beans -> beans.apis().catalog(null, 0, 1));
+            var secondPage = with(persistence, beans -> beans.apis().catalog(null, 1, 1));
+            assertEquals(1, firstPage.items().size());
+            assertTrue(!firstPage.items().get(0).id().equals(secondPage.items().get(0).id()), "pages do not overlap");
+
+            with(persistence, beans -> beans.apis().changeLifecycle(publisher, api.id(), Lifecycle.DEPRECATED));
+            with(persistence, beans -> beans.apis().changeLifecycle(publisher, api.id(), Lifecycle.RETIRED));
+            assertEquals(1, with(persistence, beans -> beans.apis().catalog(null, 0, 20)).total(), "RETIRED leaves the catalog");
+            assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.apis().get(null, api.id())));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void subscriptionRules(TestDatabase kind) {
+        try (TestPersistence persistence = TestPersistence.on(kind)) {
+            Caller publisher = account(persistence, Role.PUBLISHER);
+            Caller alice = account(persistence, Role.DEVELOPER);
+            Caller mallory = account(persistence, Role.DEVELOPER);
+            UUID app = application(persistence, alice);
+            ApiView api = published(persistence, publisher, sample("weather.yaml"), "weather");
+
+            SubscriptionView subscription = with(persistence, beans -> beans.subscriptions().subscribe(alice, app, api.id(), BRONZE));
+            assertEquals(SubscriptionStatus.ACTIVE, subscription.status());
+            var again = assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.subscriptions().subscribe(alice, app, api.id(), GOLD)));
+            assertEquals("already_subscribed", again.reason());
+            assertThrows(ApplicationNotFound.class, () -> with(persistence, beans -> beans.subscriptions().subscribe(mallory, app, api.id(), BRONZE)));
+            assertThrows(BusinessException.class, () -> persistence.inTransactionDo(
+                    em -> Beans.on(em).subscriptions().unsubscribe(mallory, app, subscription.id())));
+            var notOffered = assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.subscriptions()
+                    .changePlan(alice, app, subscription.id(), UUID.fromString("6b0c7a0e-0f3a-4c2e-9a51-000000000002"))));
+            assertEquals("plan_not_offered", notOffered.reason());
+
+            assertEquals("Gold", with(persistence, beans -> beans.subscriptions().changePlan(alice, app, subscription.id(), GOLD)).planName());
+            assertEquals(SubscriptionStatus.PROD_ONLY_BLOCKED, with(persistence, beans -> beans.subscriptions().block(publisher, subscription.id(), true)).status());
+            assertEquals(SubscriptionStatus.ACTIVE, with(persistence, beans -> beans.subscriptions().unblock(publisher, subscription.id())).status());
+            assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.subscriptions().block(alice, subscription.id(), false)), "developers cannot block");
+
+            with(persistence, beans -> {
+                beans.subscriptions().unsubscribe(alice, app, subscription.id());
+                return null;
+            });
+            assertEquals(0, with(persistence, beans -> beans.subscriptions().ofApplication(alice, app)).size());
+
+            with(persistence, beans -> beans.apis().changeLifecycle(publisher, api.id(), Lifecycle.DEPRECATED));
+            var deprecated = assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.subscriptions().subscribe(alice, app, api.id(), BRONZE)));
+            assertEquals("api_not_subscribable", deprecated.reason());
+        }
+    }
+
+    @Test
+    void twentyConcurrentSubscribesMakeOneSubscriptionOnPostgresql() throws Exception {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.POSTGRESQL)) {
+            Caller publisher = account(persistence, Role.PUBLISHER);
+            Caller alice = account(persistence, Role.DEVELOPER);
+            UUID app = application(persistence, alice);
+            ApiView api = published(persistence, publisher, sample("pizzashack.yaml"), "pizzashack");
+            ExecutorService pool = Executors.newFixedThreadPool(20);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Callable<String> attempt = () -> {
+                    start.await();
+                    try {
+                        with(persistence, beans -> beans.subscriptions().subscribe(alice, app, api.id(), BRONZE));
+                        return "created";
+                    } catch (BusinessException e) {
+                        return e.reason();
+                    }
+                };
+                outcomes.add(pool.submit(attempt));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get());
+            }
+            pool.shutdown();
+
+            assertEquals(1, results.stream().filter("created"::equals).count(), results.toString());
+            assertEquals(19, results.stream().filter("already_subscribed"::equals).count(), results.toString());
+            assertEquals(1, with(persistence, beans -> beans.subscriptions().ofApplication(alice, app)).size());
+        }
+    }
+}
