@@ -53,6 +53,15 @@ class ProductOverHttpIT {
     }
 
     @Test
+    void aFreshStartListsTheSampleApis(RunningProduct product) throws Exception {
+        var response = get(product, "developer/v1/apis", "application/json");
+
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("\"name\":\"PizzaShack\""), response.body());
+        assertTrue(response.body().contains("\"name\":\"Weather\""), response.body());
+    }
+
+    @Test
     void theOpenApiDocumentIsPublished(RunningProduct product) throws Exception {
         var response = get(product, "openapi", "application/json");
 

@@ -1,0 +1,118 @@
+package dev.gatehouse.runtime.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.runtime.RuntimeClient;
+import dev.gatehouse.runtime.RuntimeClient.Developer;
+import dev.gatehouse.testing.BuiltArchive;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The catalog, subscriptions and the management API over HTTP on a real Payara Micro. */
+@ExtendWith(ArquillianExtension.class)
+class CatalogApiIT {
+
+    private static final String ADMIN = RuntimeClient.basic("admin", "it-admin-password");
+    private static final String BRONZE = "6b0c7a0e-0f3a-4c2e-9a51-000000000001";
+
+    @ArquillianResource
+    private URL base;
+
+    private RuntimeClient client;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return BuiltArchive.war();
+    }
+
+    @BeforeEach
+    void client() throws Exception {
+        client = new RuntimeClient(base.toURI());
+    }
+
+    private JsonObject pizzaShack() throws Exception {
+        var page = client.send("GET", "developer/v1/apis?search=pizzashack", null, null);
+        assertEquals(200, page.status(), page.body());
+        return page.json().getJsonArray("items").getJsonObject(0);
+    }
+
+    @Test
+    void theSampleApisAreInTheCatalogWithTheirDocuments() throws Exception {
+        var catalog = client.send("GET", "developer/v1/apis", null, null).json();
+
+        assertTrue(catalog.getInt("total") >= 2, catalog.toString());
+        JsonObject pizza = pizzaShack();
+        assertEquals("PUBLISHED", pizza.getString("lifecycle"));
+        assertEquals(4, pizza.getJsonArray("plans").size());
+        var document = client.send("GET", "developer/v1/apis/" + pizza.getString("id") + "/openapi", null, null);
+        assertEquals(200, document.status());
+        assertTrue(document.body().contains("openapi: 3.0.3"), document.body());
+    }
+
+    @Test
+    void aDeveloperSubscribesOnceAndTheTokenMayCarryTheApisScopes() throws Exception {
+        Developer developer = client.signUp();
+        String app = client.send("POST", "developer/v1/applications", developer.basic(), "{\"name\":\"subscriber\"}").json().getString("id");
+        String api = pizzaShack().getString("id");
+        String subscribe = "{\"apiId\":\"" + api + "\",\"planId\":\"" + BRONZE + "\"}";
+
+        var subscription = client.send("POST", "developer/v1/applications/" + app + "/subscriptions", developer.basic(), subscribe);
+        var again = client.send("POST", "developer/v1/applications/" + app + "/subscriptions", developer.basic(), subscribe);
+
+        assertEquals(201, subscription.status(), subscription.body());
+        assertEquals("ACTIVE", subscription.json().getString("status"));
+        assertEquals(409, again.status());
+        assertEquals("urn:gatehouse:problem:already-subscribed", again.json().getString("type"));
+
+        JsonObject keys = client.send("POST", "developer/v1/applications/" + app + "/keys/PRODUCTION", developer.basic(), null).json();
+        String basic = RuntimeClient.clientBasic(keys.getJsonObject("keys").getString("clientId"), keys.getJsonObject("secret").getString("value"));
+        var token = client.form("oauth2/token", basic, Map.of("grant_type", "client_credentials", "scope", "orders:write"));
+        assertEquals(200, token.status(), token.body());
+        assertEquals("orders:write", token.json().getString("scope"));
+
+        Developer other = client.signUp();
+        assertEquals(404, client.send("GET", "developer/v1/applications/" + app + "/subscriptions", other.basic(), null).status());
+        assertEquals(204, client.send("DELETE", "developer/v1/applications/" + app + "/subscriptions/"
+                + subscription.json().getString("id"), developer.basic(), null).status());
+    }
+
+    @Test
+    void publishersImportAndPublishDevelopersMayNot() throws Exception {
+        String context = "echo-" + UUID.randomUUID().toString().substring(0, 8);
+        String document = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"Echo\",\"version\":\"1.0\"},\"paths\":{\"/echo\":{\"get\":"
+                + "{\"responses\":{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"example\":{\"echo\":true}}}}}}}}}";
+        String request = Json.createObjectBuilder().add("document", document).add("context", context)
+                .add("endpointType", "MOCK").add("planIds", Json.createArrayBuilder().add(BRONZE)).build().toString();
+        Developer developer = client.signUp();
+
+        assertEquals(403, client.send("POST", "management/v1/apis", developer.basic(), request).status());
+        var imported = client.send("POST", "management/v1/apis", ADMIN, request);
+        assertEquals(201, imported.status(), imported.body());
+        String id = imported.json().getString("id");
+        assertEquals(404, client.send("GET", "developer/v1/apis/" + id, null, null).status(), "CREATED is not public");
+        assertEquals(409, client.send("POST", "management/v1/apis", ADMIN, request).status(), "context and version are unique");
+
+        var published = client.send("POST", "management/v1/apis/" + id + "/lifecycle", ADMIN, "{\"lifecycle\":\"PUBLISHED\"}");
+        assertEquals(200, published.status(), published.body());
+        assertEquals(200, client.send("GET", "developer/v1/apis/" + id, null, null).status());
+        var illegal = client.send("POST", "management/v1/apis/" + id + "/lifecycle", ADMIN, "{\"lifecycle\":\"CREATED\"}");
+        assertEquals(400, illegal.status());
+        assertEquals("urn:gatehouse:problem:illegal-lifecycle-transition", illegal.json().getString("type"));
+
+        var malformed = client.send("POST", "management/v1/apis", ADMIN, Json.createObjectBuilder().add("document", "not: [openapi")
+                .add("context", "broken").add("planIds", Json.createArrayBuilder().add(BRONZE)).build().toString());
+        assertEquals(400, malformed.status(), malformed.body());
+        assertEquals("application/problem+json", malformed.header("Content-Type"));
+    }
+}
