@@ -41,11 +41,19 @@ class PortalInChromiumIT {
         List<String> navigation = browser.findElements(By.cssSelector("nav.gh-nav a")).stream()
                 .map(WebElement::getText).toList();
         assertEquals(List.of("Catalog", "Applications", "Sign in"), navigation);
-        assertTrue(browser.findElement(By.cssSelector(".ui-panel")).isDisplayed(), "PrimeFaces panel rendered");
+        assertTrue(browser.findElement(By.linkText("PizzaShack")).isDisplayed(), "the sample APIs are in the catalog");
         Object themeLoaded = browser.executeScript(
-                "return getComputedStyle(document.querySelector('.ui-panel-titlebar')).backgroundColor");
+                "return getComputedStyle(document.querySelector('.ui-tag')).backgroundColor");
         assertTrue(themeLoaded != null && !"rgba(0, 0, 0, 0)".equals(themeLoaded), "theme CSS applied: " + themeLoaded);
-        screenshot("portal-shell");
+        screenshot("portal-catalog");
+
+        browser.findElement(By.linkText("PizzaShack")).click();
+        assertEquals("PizzaShack · Gatehouse", browser.getTitle());
+        assertTrue(browser.getPageSource().contains("1000 requests/minute"), "the plans and their limits");
+        browser.findElement(By.linkText("Documentation")).click();
+        assertTrue(browser.getPageSource().contains("openapi: 3.0.3"), "the OpenAPI document");
+        screenshot("portal-documentation");
+        browser.get(product.uri("devportal/").toString());
 
         browser.findElement(By.linkText("Applications")).click();
 

@@ -75,7 +75,23 @@ class PortalKeysInChromiumIT {
         browser.findElement(By.id("create:submit")).click();
         wait.until(ExpectedConditions.titleIs("Browser App · Gatehouse"));
         assertTrue(browser.getPageSource().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped, shown as text");
+        String applicationUrl = browser.getCurrentUrl();
         screenshot("03-application");
+
+        // the seed's steps 3 to 7: the catalog, an API, Subscribe with the application and a plan
+        browser.findElement(By.linkText("Catalog")).click();
+        browser.findElement(By.linkText("PizzaShack")).click();
+        wait.until(ExpectedConditions.titleIs("PizzaShack · Gatehouse"));
+        browser.findElement(By.id("api:subscribe")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("api:confirm-subscribe"))).click();
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "the subscription is active"));
+        } finally {
+            screenshot("03a-subscribe-dialog");
+        }
+        screenshot("03b-subscribed");
+        browser.get(applicationUrl);
+        wait.until(ExpectedConditions.titleIs("Browser App · Gatehouse"));
 
         WebElement generate = button("Generate Key");
         generate.click();
@@ -98,6 +114,7 @@ class PortalKeysInChromiumIT {
         WebElement tokenField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$='access-token']")));
         String token = tokenField.getAttribute("value");
         assertTrue(browser.getPageSource().contains("valid 1800 s"), "the saved lifetime applies");
+        assertTrue(browser.getPageSource().contains("scope: orders:write"), "the subscription's scopes are in the token");
         screenshot("06-token");
 
         String basic = "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"

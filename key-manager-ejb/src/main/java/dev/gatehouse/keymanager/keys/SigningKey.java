@@ -1,5 +1,6 @@
 package dev.gatehouse.keymanager.keys;
 
+import dev.gatehouse.keymanager.keys.api.SigningKeyStatus;
 import dev.gatehouse.keymanager.keys.api.SigningKeyView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,21 +10,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A token signing key. ACTIVE keys sign (the newest whose signs_from has passed) and verify; PASSIVE keys verify
- * tokens they signed earlier, or wait to sign; DISABLED keys do nothing.
+ * A token signing key: its public JWK in clear, its private JWK encrypted under the key-encryption key. Keys in use
+ * are ordered newest first by signs_from, then created_at, then kid, so that every instance agrees which one signs.
  */
 @Entity
 @Table(name = "signing_keys")
-@NamedQuery(name = "SigningKey.usable",
-        query = "SELECT k FROM SigningKey k WHERE k.status <> dev.gatehouse.keymanager.keys.SigningKey.Status.DISABLED ORDER BY k.signsFrom DESC")
-@NamedQuery(name = "SigningKey.all", query = "SELECT k FROM SigningKey k ORDER BY k.createdAt DESC")
+@NamedQuery(name = "SigningKey.inUse", query = "SELECT k FROM SigningKey k WHERE k.status <> :disabled"
+        + " ORDER BY k.signsFrom DESC, k.createdAt DESC, k.kid DESC")
+@NamedQuery(name = "SigningKey.all", query = "SELECT k FROM SigningKey k ORDER BY k.createdAt DESC, k.kid DESC")
 public class SigningKey {
-
-    public enum Status { ACTIVE, PASSIVE, DISABLED }
 
     @Id
     private UUID id;
@@ -31,8 +31,9 @@ public class SigningKey {
     @Column(nullable = false, length = 64)
     private String kid;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 8)
-    private String algorithm;
+    private SigningAlgorithm algorithm;
 
     @Column(name = "public_jwk", nullable = false, length = 4000)
     private String publicJwk;
@@ -45,7 +46,7 @@ public class SigningKey {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    private Status status;
+    private SigningKeyStatus status;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -63,21 +64,26 @@ public class SigningKey {
     protected SigningKey() {
     }
 
-    SigningKey(String kid, String algorithm, String publicJwk, String privateKeyEncrypted, String kekId,
-            Status status, Instant signsFrom) {
+    /** A new ACTIVE key; it signs from {@code signsFrom}, and is published from now. */
+    SigningKey(String kid, SigningAlgorithm algorithm, String publicJwk, String privateKeyEncrypted, String kekId,
+            Instant createdAt, Instant signsFrom) {
         this.id = UUID.randomUUID();
         this.kid = kid;
         this.algorithm = algorithm;
         this.publicJwk = publicJwk;
         this.privateKeyEncrypted = privateKeyEncrypted;
         this.kekId = kekId;
-        this.status = status;
-        this.createdAt = Instant.now();
+        this.status = SigningKeyStatus.ACTIVE;
+        this.createdAt = createdAt;
         this.signsFrom = signsFrom;
     }
 
     String kid() {
         return kid;
+    }
+
+    SigningAlgorithm algorithm() {
+        return algorithm;
     }
 
     String publicJwk() {
@@ -92,7 +98,7 @@ public class SigningKey {
         return kekId;
     }
 
-    Status status() {
+    SigningKeyStatus status() {
         return status;
     }
 
@@ -104,24 +110,33 @@ public class SigningKey {
         return retiredAt;
     }
 
-    Instant createdAt() {
-        return createdAt;
+    /** ACTIVE and its time has come: it signs, unless a newer such key does. */
+    boolean maySignAt(Instant now) {
+        return status == SigningKeyStatus.ACTIVE && !signsFrom.isAfter(now);
     }
 
-    void activate() {
-        status = Status.ACTIVE;
+    /** ACTIVE, published, and waiting for its time to sign. */
+    boolean waitingAt(Instant now) {
+        return status == SigningKeyStatus.ACTIVE && signsFrom.isAfter(now);
     }
 
+    /** PASSIVE long enough that every token it signed has expired. */
+    boolean expiredAt(Instant now, Duration publishedAfterRetirement) {
+        return status == SigningKeyStatus.PASSIVE && retiredAt != null
+                && !retiredAt.plus(publishedAfterRetirement).isAfter(now);
+    }
+
+    /** A newer key signs: this one only verifies what it signed until then. */
     void retire(Instant now) {
-        status = Status.PASSIVE;
+        status = SigningKeyStatus.PASSIVE;
         retiredAt = now;
     }
 
     void disable() {
-        status = Status.DISABLED;
+        status = SigningKeyStatus.DISABLED;
     }
 
     SigningKeyView toView() {
-        return new SigningKeyView(kid, algorithm, status.name(), createdAt, signsFrom, retiredAt);
+        return new SigningKeyView(kid, algorithm.name(), status, createdAt, signsFrom, retiredAt);
     }
 }

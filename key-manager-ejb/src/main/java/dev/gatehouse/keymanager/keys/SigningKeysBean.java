@@ -1,58 +1,68 @@
 package dev.gatehouse.keymanager.keys;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.keys.api.SigningKeyStatus;
 import dev.gatehouse.keymanager.keys.api.SigningKeyView;
 import dev.gatehouse.keymanager.keys.api.SigningKeys;
-import dev.gatehouse.keymanager.tokens.TokenSettings;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
-import jakarta.ejb.LocalBean;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
+import jakarta.ejb.Local;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Keeps the signing keys' lifecycle (as keycloak's DefaultKeyManager: sign with the newest ACTIVE key, verify
- * with any non-DISABLED one) and caches them decrypted for this instance. Other instances follow through the
- * database: the cache is reloaded every {@link #RELOAD} and when a token names an unknown kid.
+ * The signing keys' lifecycle, as keycloak's DefaultKeyManager: sign with the newest ACTIVE key whose signs_from has
+ * passed, verify with any key not DISABLED, publish the same. A rotation publishes a new ACTIVE key that signs only
+ * after {@code publication-delay}, so verifiers have it before they meet its tokens; once it signs, the previous key
+ * turns PASSIVE and stays published until every token it signed has expired, then is DISABLED.
+ *
+ * <p>All that matters is in the database, shared by every instance (two WARs in one Payara Micro, many nodes). Each
+ * instance keeps a snapshot of the keys it reads again every {@link #RELOAD}, or sooner for an unknown kid. The
+ * lifecycle step runs on every instance each minute; a row lock on the keys makes concurrent steps take turns.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
-@LocalBean
-@Lock(LockType.READ)
-public class SigningKeysBean implements SigningKeys {
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the only state is an immutable snapshot, swapped whole
+@Local({SigningKeys.class, TokenKeys.class})
+public class SigningKeysBean implements SigningKeys, TokenKeys {
+
+    /** How long an instance signs and verifies from its snapshot; far below the publication delay. */
+    static final Duration RELOAD = Duration.ofSeconds(30);
+    /** A token naming a kid this instance does not know causes at most one extra read per this interval. */
+    static final Duration UNKNOWN_KID_RELOAD = Duration.ofSeconds(5);
+    /**
+     * A retired key stays published this much beyond the lifetime of its last token: another instance may sign with
+     * it until its next reload, and clocks differ between nodes.
+     */
+    static final Duration RETIREMENT_GRACE = RELOAD.plus(Duration.ofMinutes(1));
 
     private static final System.Logger LOG = System.getLogger(SigningKeysBean.class.getName());
-    static final Duration RELOAD = Duration.ofSeconds(30);
-    private static final Duration UNKNOWN_KID_RELOAD = Duration.ofSeconds(5);
-
-    /** What this instance knows of the keys at one moment. */
-    record Snapshot(JWK signer, Map<String, JWK> verifiers, String jwks, Instant loadedAt) {
-    }
+    private static final String FEED_ENTITY = "signing_key";
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -60,154 +70,239 @@ public class SigningKeysBean implements SigningKeys {
     @EJB
     ChangeFeed changes;
 
-    TokenSettings settings;
+    @EJB
+    AuditLog audit;
+
+    KeySettings settings;
     KeyEncryption encryption;
+    Clock clock = Clock.systemUTC();
 
     private volatile Snapshot snapshot;
 
+    /** What this instance knows of the keys at one moment. Signers are newest first. */
+    private record Snapshot(List<Signing> signers, Map<String, TokenVerifier> verifiers, String jwks,
+            Instant loadedAt) {
+
+        Optional<TokenSigner> signerAt(Instant now) {
+            return signers.stream().filter(s -> !s.signsFrom().isAfter(now)).map(Signing::signer).findFirst();
+        }
+    }
+
+    private record Signing(Instant signsFrom, TokenSigner signer) {
+    }
+
+    /** Reads the configuration, fails the deployment on a wrong key-encryption key, and makes a first key. */
     @PostConstruct
     void start() {
-        settings = TokenSettings.fromConfig();
-        encryption = KeyEncryption.fromConfig();
+        Config config = ConfigProvider.getConfig(SigningKeysBean.class.getClassLoader());
+        settings = KeySettings.from(config);
+        encryption = KeyEncryption.from(config);
         advance();
-    }
-
-    /** The private key that signs now. */
-    public JWK signer() {
-        return current().signer();
-    }
-
-    /** The public key with this kid, if it is published. */
-    public Optional<JWK> verifier(String kid) {
-        Snapshot known = current();
-        JWK key = known.verifiers().get(kid);
-        if (key == null && Duration.between(known.loadedAt(), Instant.now()).compareTo(UNKNOWN_KID_RELOAD) > 0) {
-            key = reload().verifiers().get(kid);
-        }
-        return Optional.ofNullable(key);
+        current(clock.instant());
     }
 
     @Override
     public String jwks() {
-        return current().jwks();
+        return current(clock.instant()).jwks();
     }
 
     @Override
-    @Lock(LockType.WRITE)
-    public SigningKeyView rotate() {
-        SigningKey key = create(SigningKey.Status.PASSIVE, Instant.now().plus(settings.publicationDelay()));
-        LOG.log(Level.INFO, "GH-KEY-010 New signing key {0} published; it signs from {1}", key.kid(), key.signsFrom());
-        snapshot = load();
-        return key.toView();
+    public TokenSigner signer() {
+        Instant now = clock.instant();
+        return current(now).signerAt(now)
+                .or(() -> reload(now).signerAt(now))
+                .orElseThrow(() -> new IllegalStateException(
+                        "GH-KEY-004 No signing key is ACTIVE; the key lifecycle step has not run yet."));
+    }
+
+    @Override
+    public Optional<TokenVerifier> verifier(String kid) {
+        if (kid == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Snapshot known = current(now);
+        TokenVerifier verifier = known.verifiers().get(kid);
+        if (verifier == null && Duration.between(known.loadedAt(), now).compareTo(UNKNOWN_KID_RELOAD) >= 0) {
+            verifier = reload(now).verifiers().get(kid);
+        }
+        return Optional.ofNullable(verifier);
+    }
+
+    @Override
+    public SigningKeyView rotate(String actor) {
+        Instant now = clock.instant();
+        JWK prepared = generate();
+        Optional<SigningKey> waiting = lockKeysInUse().stream().filter(k -> k.waitingAt(now)).findFirst();
+        if (waiting.isPresent()) {
+            return waiting.get().toView();
+        }
+        SigningKey next = create(now.plus(settings.publicationDelay()), prepared);
+        LOG.log(Level.INFO, "GH-KEY-010 Published signing key {0} ({1}) on request of {2}; it signs from {3}",
+                next.kid(), next.algorithm(), actor, next.signsFrom());
+        audit.success(actor, "signing-key.rotate", FEED_ENTITY, next.kid(), "signs from " + next.signsFrom());
+        snapshot = null;
+        return next.toView();
     }
 
     @Override
     public List<SigningKeyView> list() {
-        return em.createNamedQuery("SigningKey.all", SigningKey.class).getResultList().stream()
+        return em.createNamedQuery("SigningKey.all", SigningKey.class).getResultStream()
                 .map(SigningKey::toView).toList();
     }
 
     /**
-     * One step of the lifecycle: a first key if there is none; a due key starts signing and the one before it
-     * retires; retired keys are disabled once their last tokens have expired; a rotation when the signing key
-     * has served its period.
+     * One step of the lifecycle, each minute on every instance: a first key if none signs; keys superseded by a
+     * newer signing key retire; retired keys whose last tokens have expired are disabled; a new key is published
+     * when the signing one has served its period (or the configured algorithm changed).
      */
-    @Schedule(hour = "*", minute = "*", persistent = false)
-    @Lock(LockType.WRITE)
-    public void advance() {
-        Instant now = Instant.now();
-        List<SigningKey> usable = usable();
-        if (usable.isEmpty()) {
-            SigningKey first = create(SigningKey.Status.ACTIVE, now);
-            LOG.log(Level.INFO, "GH-KEY-011 Created the first signing key {0}", first.kid());
-            usable = usable();
-        }
-        SigningKey signing = usable.stream().filter(k -> !k.signsFrom().isAfter(now) && k.retiredAt() == null)
-                .findFirst().orElse(null);
-        for (SigningKey key : usable) {
-            if (key == signing && key.status() != SigningKey.Status.ACTIVE) {
-                key.activate();
-                changes.record("signing_key", key.kid(), "ACTIVE");
-            } else if (key != signing && key.status() == SigningKey.Status.ACTIVE) {
-                key.retire(now);
-                changes.record("signing_key", key.kid(), "PASSIVE");
-            } else if (key.retiredAt() != null && key.retiredAt().plus(settings.maxLifetime()).isBefore(now)) {
-                key.disable();
-                changes.record("signing_key", key.kid(), "DISABLED");
+    @Schedule(hour = "*", minute = "*", second = "20", persistent = false)
+    void advance() {
+        Instant now = clock.instant();
+        // generating a key takes a while: done before taking the lock, and only when one will probably be needed
+        JWK prepared = keyNeeded(keysInUse(), now) ? generate() : null;
+        List<SigningKey> keys = lockKeysInUse();
+        Optional<SigningKey> signing = keys.stream().filter(k -> k.maySignAt(now)).findFirst();
+        if (signing.isEmpty()) {
+            SigningKey first = create(now, prepared);
+            LOG.log(Level.INFO, "GH-KEY-011 Created signing key {0} ({1}); it signs from now", first.kid(),
+                    first.algorithm());
+        } else {
+            retireAndDisable(keys, signing.get(), now);
+            if (rotationDue(keys, signing.get(), now)) {
+                SigningKey next = create(now.plus(settings.publicationDelay()), prepared);
+                LOG.log(Level.INFO, "GH-KEY-010 Published signing key {0} ({1}) to replace {2}; it signs from {3}",
+                        next.kid(), next.algorithm(), signing.get().kid(), next.signsFrom());
             }
         }
-        boolean pending = usable.stream().anyMatch(k -> k.signsFrom().isAfter(now));
-        if (signing != null && !pending && signing.signsFrom().plus(settings.rotationPeriod()).isBefore(now)) {
-            rotate();
-        }
-        em.flush();
-        snapshot = load();
+        // read again on next use: what this transaction wrote counts once it is committed
+        snapshot = null;
     }
 
-    private Snapshot current() {
+    private boolean keyNeeded(List<SigningKey> keys, Instant now) {
+        Optional<SigningKey> signing = keys.stream().filter(k -> k.maySignAt(now)).findFirst();
+        return signing.isEmpty() || rotationDue(keys, signing.get(), now);
+    }
+
+    /** The signing key has served its period, or the configured algorithm changed, and no successor is waiting. */
+    private boolean rotationDue(List<SigningKey> keys, SigningKey signing, Instant now) {
+        return keys.stream().noneMatch(k -> k.waitingAt(now))
+                && (!signing.signsFrom().plus(settings.rotationPeriod()).isAfter(now)
+                        || signing.algorithm() != settings.algorithm());
+    }
+
+    private void retireAndDisable(List<SigningKey> keys, SigningKey signing, Instant now) {
+        Duration published = settings.tokenMaxLifetime().plus(RETIREMENT_GRACE);
+        for (SigningKey key : keys) {
+            if (key != signing && key.maySignAt(now)) {
+                // superseded by a newer key (or, after two instances raced to make the first key, by the other one)
+                key.retire(now);
+                changes.record(FEED_ENTITY, key.kid(), SigningKeyStatus.PASSIVE.name());
+                LOG.log(Level.INFO, "GH-KEY-012 Signing key {0} retired: {1} signs now; {0} stays published until {2}",
+                        key.kid(), signing.kid(), now.plus(published));
+            } else if (key.status() == SigningKeyStatus.PASSIVE && key.retiredAt() == null) {
+                // every PASSIVE key needs a retirement time, or it would stay published for ever
+                key.retire(now);
+            } else if (key.expiredAt(now, published)) {
+                key.disable();
+                changes.record(FEED_ENTITY, key.kid(), SigningKeyStatus.DISABLED.name());
+                LOG.log(Level.INFO, "GH-KEY-013 Signing key {0} disabled: every token it signed has expired",
+                        key.kid());
+            }
+        }
+    }
+
+    /**
+     * Locks the keys in use, so that the lifecycle steps of concurrent instances take turns, then reads them with a
+     * fresh statement: one that waited sees the keys the other created. With no key yet there is nothing to lock;
+     * instances racing at their first start may each create one, and the next step retires all but the newest.
+     */
+    private List<SigningKey> lockKeysInUse() {
+        em.createNamedQuery("SigningKey.inUse", SigningKey.class)
+                .setParameter("disabled", SigningKeyStatus.DISABLED)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        List<SigningKey> keys = keysInUse();
+        // an instance with another KEK must not add a key the others cannot decrypt
+        keys.stream().filter(k -> k.status() == SigningKeyStatus.ACTIVE)
+                .forEach(k -> encryption.requireSameKek(k.kekId()));
+        return keys;
+    }
+
+    private List<SigningKey> keysInUse() {
+        return em.createNamedQuery("SigningKey.inUse", SigningKey.class)
+                .setParameter("disabled", SigningKeyStatus.DISABLED)
+                .getResultList();
+    }
+
+    private JWK generate() {
+        try {
+            return settings.algorithm().generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not generate a " + settings.algorithm() + " key", e);
+        }
+    }
+
+    /** A new ACTIVE key from the prepared key material (or fresh material, if none was prepared). */
+    private SigningKey create(Instant signsFrom, JWK prepared) {
+        JWK key = prepared != null ? prepared : generate();
+        SigningKey entity = new SigningKey(key.getKeyID(), settings.algorithm(), key.toPublicJWK().toJSONString(),
+                encryption.encrypt(key.toJSONString().getBytes(StandardCharsets.UTF_8)), encryption.kekId(),
+                clock.instant(), signsFrom);
+        em.persist(entity);
+        changes.record(FEED_ENTITY, entity.kid(), SigningKeyStatus.ACTIVE.name());
+        return entity;
+    }
+
+    private Snapshot current(Instant now) {
         Snapshot known = snapshot;
-        if (known == null || Duration.between(known.loadedAt(), Instant.now()).compareTo(RELOAD) > 0) {
-            return reload();
+        if (known == null || Duration.between(known.loadedAt(), now).compareTo(RELOAD) >= 0) {
+            return reload(now);
         }
         return known;
     }
 
-    private Snapshot reload() {
-        Snapshot fresh = load();
+    private Snapshot reload(Instant now) {
+        Snapshot fresh = load(now);
         snapshot = fresh;
         return fresh;
     }
 
-    private Snapshot load() {
-        Instant now = Instant.now();
-        JWK signer = null;
-        Map<String, JWK> verifiers = new LinkedHashMap<>();
-        for (SigningKey key : usable()) {
-            JWK publicKey = parse(key.publicJwk());
-            verifiers.put(key.kid(), publicKey);
-            if (signer == null && key.status() == SigningKey.Status.ACTIVE && !key.signsFrom().isAfter(now)) {
-                signer = parse(new String(encryption.decrypt(key.privateKeyEncrypted(), key.kekId()),
-                        StandardCharsets.UTF_8));
+    /** Only ACTIVE keys are decrypted: a retired key verifies with its public half. */
+    private Snapshot load(Instant now) {
+        List<Signing> signers = new ArrayList<>();
+        Map<String, TokenVerifier> verifiers = new HashMap<>();
+        List<JWK> published = new ArrayList<>();
+        for (SigningKey key : keysInUse()) {
+            JWK publicKey = parse(key.publicJwk(), key.kid());
+            SigningAlgorithm algorithm = key.algorithm();
+            try {
+                published.add(publicKey);
+                verifiers.put(key.kid(), new TokenVerifier(key.kid(), algorithm.jws(), algorithm.verifier(publicKey)));
+                if (key.status() == SigningKeyStatus.ACTIVE) {
+                    JWK privateKey = parse(new String(encryption.decrypt(key.privateKeyEncrypted(), key.kekId()),
+                            StandardCharsets.UTF_8), key.kid());
+                    if (!privateKey.toPublicJWK().equals(publicKey)) {
+                        throw new IllegalStateException("GH-KEY-005 The private key of signing key " + key.kid()
+                                + " does not belong to its public key.");
+                    }
+                    signers.add(new Signing(key.signsFrom(),
+                            new TokenSigner(key.kid(), algorithm.jws(), algorithm.signer(privateKey))));
+                }
+            } catch (JOSEException e) {
+                throw new IllegalStateException("GH-KEY-005 Signing key " + key.kid() + " is not a usable "
+                        + algorithm + " key.");
             }
         }
-        if (signer == null) {
-            throw new IllegalStateException("GH-KEY-004 No active signing key; the key lifecycle step has not run.");
-        }
-        String jwks = new JWKSet(List.copyOf(verifiers.values())).toString(true);
-        return new Snapshot(signer, Map.copyOf(verifiers), jwks, now);
+        return new Snapshot(List.copyOf(signers), Map.copyOf(verifiers), new JWKSet(published).toString(true), now);
     }
 
-    private List<SigningKey> usable() {
-        return em.createNamedQuery("SigningKey.usable", SigningKey.class).getResultList();
-    }
-
-    private SigningKey create(SigningKey.Status status, Instant signsFrom) {
-        JWK key = generate(settings.algorithm());
-        SigningKey entity = new SigningKey(key.getKeyID(), settings.algorithm(), key.toPublicJWK().toJSONString(),
-                encryption.encrypt(key.toJSONString().getBytes(StandardCharsets.UTF_8)), encryption.kekId(),
-                status, signsFrom);
-        em.persist(entity);
-        em.flush();
-        changes.record("signing_key", entity.kid(), status.name());
-        return entity;
-    }
-
-    static JWK generate(String algorithm) {
-        String kid = UUID.randomUUID().toString();
-        try {
-            return algorithm.equals("ES256")
-                    ? new ECKeyGenerator(Curve.P_256).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256).generate()
-                    : new RSAKeyGenerator(2048).keyID(kid).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Could not generate a " + algorithm + " key", e);
-        }
-    }
-
-    private static JWK parse(String json) {
+    private static JWK parse(String json, String kid) {
         try {
             return JWK.parse(json);
         } catch (ParseException e) {
-            throw new IllegalStateException("GH-KEY-005 A stored signing key is not a valid JWK", e);
+            // no cause: its message may quote the key
+            throw new IllegalStateException("GH-KEY-005 Signing key " + kid + " is not stored as a valid JWK.");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.keymanager.revocations;
 
+import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,12 +12,20 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
-/** One revocation, enforced until {@code expiresAt}, when every token it covers has expired anyway. */
+/**
+ * One revocation: a token by its jti, or a cut-off (every token of a client, or obtained with a secret, issued before
+ * {@code issuedBefore}). Kept until {@code expiresAt}, when every token it covers has expired anyway.
+ */
 @Entity
 @Table(name = "revocations")
 @NamedQuery(name = "Revocation.of", query = "SELECT r FROM Revocation r WHERE r.kind = :kind AND r.subject = :subject")
-@NamedQuery(name = "Revocation.purge", query = "DELETE FROM Revocation r WHERE r.expiresAt < :now")
+@NamedQuery(name = "Revocation.covering", query = "SELECT r FROM Revocation r"
+        + " WHERE (r.kind = :token AND r.subject = :jti)"
+        + " OR (r.kind = :client AND r.subject = :clientId)"
+        + " OR (r.kind = :secret AND r.subject = :secretId)")
+@NamedQuery(name = "Revocation.purge", query = "DELETE FROM Revocation r WHERE r.expiresAt < :before")
 public class Revocation {
 
     public enum Kind { TOKEN, CLIENT, SECRET }
@@ -45,26 +54,55 @@ public class Revocation {
     protected Revocation() {
     }
 
-    Revocation(Kind kind, String subject, Instant issuedBefore, Instant expiresAt) {
+    /** issuedBefore is null for a TOKEN revocation. */
+    Revocation(Kind kind, String subject, Instant issuedBefore, Instant expiresAt, Instant createdAt) {
         this.kind = kind;
         this.subject = subject;
         this.issuedBefore = issuedBefore;
         this.expiresAt = expiresAt;
-        this.createdAt = Instant.now();
+        this.createdAt = createdAt;
     }
 
-    /** A later cut-off for the same subject moves it forward, never back. */
-    void extend(Instant issuedBefore, Instant expiresAt) {
-        if (this.issuedBefore == null || issuedBefore.isAfter(this.issuedBefore)) {
-            this.issuedBefore = issuedBefore;
+    Kind kind() {
+        return kind;
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    Instant issuedBefore() {
+        return issuedBefore;
+    }
+
+    Instant expiresAt() {
+        return expiresAt;
+    }
+
+    /** A later cut-off moves this one forward, never back; the row lives as long as the latest token it covers. */
+    void extend(Instant laterIssuedBefore, Instant laterExpiresAt) {
+        if (issuedBefore != null && laterIssuedBefore != null && laterIssuedBefore.isAfter(issuedBefore)) {
+            issuedBefore = laterIssuedBefore;
         }
-        if (expiresAt.isAfter(this.expiresAt)) {
-            this.expiresAt = expiresAt;
+        if (laterExpiresAt.isAfter(expiresAt)) {
+            expiresAt = laterExpiresAt;
         }
     }
 
-    /** Whether a token issued at the instant is covered (a TOKEN revocation covers its token whenever issued). */
-    boolean covers(Instant issuedAt) {
-        return kind == Kind.TOKEN || issuedAt.isBefore(issuedBefore);
+    boolean covers(TokenClaims claims) {
+        return switch (kind) {
+            case TOKEN -> subject.equals(claims.jti());
+            case CLIENT -> subject.equals(claims.clientId()) && issuedBeforeCutOff(claims.issuedAt());
+            case SECRET -> claims.secretId() != null && subject.equals(claims.secretId().toString())
+                    && issuedBeforeCutOff(claims.issuedAt());
+        };
+    }
+
+    /**
+     * A token's iat has whole seconds, so one from the cut-off's own second may have been issued on either side of
+     * it: it counts as before (a fresh token refused is retried; a revoked token accepted is a breach).
+     */
+    private boolean issuedBeforeCutOff(Instant issuedAt) {
+        return !issuedAt.truncatedTo(ChronoUnit.SECONDS).isAfter(issuedBefore.truncatedTo(ChronoUnit.SECONDS));
     }
 }

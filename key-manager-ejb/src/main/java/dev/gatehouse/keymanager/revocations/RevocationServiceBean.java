@@ -1,8 +1,8 @@
 package dev.gatehouse.keymanager.revocations;
 
+import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
 import dev.gatehouse.keymanager.revocations.api.RevocationService;
-import dev.gatehouse.keymanager.tokens.TokenSettings;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -10,12 +10,29 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 
+/**
+ * Records revocations. UNIQUE(kind, subject) keeps one row per token, client or secret; of two transactions racing to
+ * create the same row, the second fails and may be retried (it finds the row and extends it).
+ */
 @Stateless
 public class RevocationServiceBean implements RevocationService {
+
+    /**
+     * A revocation is kept this long after the last token it covers expires: verifiers accept a token for 30 s past
+     * its exp (clock skew), and the clocks of nodes differ.
+     */
+    static final Duration PURGE_MARGIN = Duration.ofMinutes(5);
+
+    private static final System.Logger LOG = System.getLogger(RevocationServiceBean.class.getName());
+    private static final String FEED_ENTITY = "revocation";
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -23,55 +40,70 @@ public class RevocationServiceBean implements RevocationService {
     @EJB
     ChangeFeed changes;
 
-    TokenSettings settings;
+    @EJB
+    AuditLog audit;
+
+    RevocationSettings settings;
+    Clock clock = Clock.systemUTC();
 
     @PostConstruct
     void configure() {
-        settings = TokenSettings.fromConfig();
+        settings = RevocationSettings.from(ConfigProvider.getConfig(RevocationServiceBean.class.getClassLoader()));
     }
 
     @Override
     public void revokeToken(String jti, String clientId, Instant tokenExpiresAt) {
         record(Revocation.Kind.TOKEN, jti, null, tokenExpiresAt);
+        audit.success(clientId, "token.revoke", "token", jti, null);
     }
 
     @Override
     public void revokeClientTokens(String clientId, Instant issuedBefore) {
-        record(Revocation.Kind.CLIENT, clientId, issuedBefore, issuedBefore.plus(settings.maxLifetime()));
+        record(Revocation.Kind.CLIENT, clientId, issuedBefore, issuedBefore.plus(settings.tokenMaxLifetime()));
     }
 
     @Override
     public void revokeSecretTokens(UUID secretId, Instant issuedBefore) {
-        record(Revocation.Kind.SECRET, secretId.toString(), issuedBefore, issuedBefore.plus(settings.maxLifetime()));
+        record(Revocation.Kind.SECRET, secretId.toString(), issuedBefore,
+                issuedBefore.plus(settings.tokenMaxLifetime()));
     }
 
     @Override
     public boolean isRevoked(TokenClaims claims) {
-        return find(Revocation.Kind.TOKEN, claims.jti()).isPresent()
-                || find(Revocation.Kind.CLIENT, claims.clientId()).filter(r -> r.covers(claims.issuedAt())).isPresent()
-                || claims.secretId() != null && find(Revocation.Kind.SECRET, claims.secretId().toString())
-                        .filter(r -> r.covers(claims.issuedAt())).isPresent();
+        return em.createNamedQuery("Revocation.covering", Revocation.class)
+                .setParameter("token", Revocation.Kind.TOKEN).setParameter("jti", claims.jti())
+                .setParameter("client", Revocation.Kind.CLIENT).setParameter("clientId", claims.clientId())
+                .setParameter("secret", Revocation.Kind.SECRET)
+                // no secret: a subject no SECRET revocation has
+                .setParameter("secretId", claims.secretId() == null ? "" : claims.secretId().toString())
+                .getResultStream()
+                .anyMatch(revocation -> revocation.covers(claims));
     }
 
-    /** Revocations outlive the tokens they cover by nothing. */
+    @Override
+    public int purgeExpired() {
+        return em.createNamedQuery("Revocation.purge")
+                .setParameter("before", clock.instant().minus(PURGE_MARGIN))
+                .executeUpdate();
+    }
+
     @Schedule(hour = "*", minute = "17", persistent = false)
-    void purge() {
-        em.createNamedQuery("Revocation.purge").setParameter("now", Instant.now()).executeUpdate();
+    void purgeHourly() {
+        int purged = purgeExpired();
+        if (purged > 0) {
+            LOG.log(Level.INFO, "GH-REV-001 Purged {0} revocation(s) of tokens that have expired", purged);
+        }
     }
 
     private void record(Revocation.Kind kind, String subject, Instant issuedBefore, Instant expiresAt) {
-        Optional<Revocation> existing = find(kind, subject);
-        if (existing.isPresent()) {
-            existing.get().extend(issuedBefore == null ? Instant.now() : issuedBefore, expiresAt);
-        } else {
-            em.persist(new Revocation(kind, subject, issuedBefore, expiresAt));
-        }
-        changes.record("revocation", subject, kind.name());
-    }
-
-    private Optional<Revocation> find(Revocation.Kind kind, String subject) {
-        return em.createNamedQuery("Revocation.of", Revocation.class)
+        Optional<Revocation> existing = em.createNamedQuery("Revocation.of", Revocation.class)
                 .setParameter("kind", kind).setParameter("subject", subject)
                 .getResultStream().findFirst();
+        if (existing.isPresent()) {
+            existing.get().extend(issuedBefore, expiresAt);
+        } else {
+            em.persist(new Revocation(kind, subject, issuedBefore, expiresAt, clock.instant()));
+        }
+        changes.record(FEED_ENTITY, subject, kind.name());
     }
 }

@@ -2,21 +2,13 @@ package dev.gatehouse.keymanager.tokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.clients.api.Environment;
-import dev.gatehouse.keymanager.keys.SigningKeysBean;
+import dev.gatehouse.keymanager.keys.SigningAlgorithm;
+import dev.gatehouse.keymanager.keys.TokenKeys;
 import dev.gatehouse.keymanager.revocations.api.RevocationService;
 import dev.gatehouse.keymanager.tokens.api.Introspection;
 import dev.gatehouse.keymanager.tokens.api.IssuedToken;
@@ -27,113 +19,166 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Access tokens: JWTs in the RFC 9068 profile, header {@code typ: at+jwt}. Payara's MicroProfile JWT insists on
- * {@code typ: JWT} unless told otherwise ({@code disable.type.verification}); RFC 9068 wins here, the runtime
- * turns Payara's check off and checks {@code at+jwt} itself, so that an ID token or any other JWT signed with
- * the same keys is never taken for an access token.
+ * Issues and verifies access tokens: JWTs in the RFC 9068 profile.
+ *
+ * <p>The header's typ is {@code at+jwt}, as RFC 9068 §2.1 requires: explicit typing (RFC 8725 §3.11) keeps any other
+ * JWT signed with these keys from passing as an access token, and RFC 9068 resource servers reject anything else.
+ * Payara's MicroProfile JWT accepts only typ {@code JWT} by default, so the runtime WAR turns its check off
+ * ({@code disable.type.verification=true} in {@code payara-mp-jwt.properties}) and checks {@code at+jwt} itself, as
+ * {@link #verify} does; smallrye-jwt (WildFly) does not check typ at all.
  */
 @Stateless
 public class TokenServiceBean implements TokenService {
 
-    public static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
-    private static final Set<JWSAlgorithm> ALLOWED = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
-    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+    /** RFC 9068 §4: with or without the media type prefix; media types ignore case. */
+    private static final Set<String> ACCESS_TOKEN_TYPES = Set.of("at+jwt", "application/at+jwt");
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    /** Far beyond any token issued here; larger input is refused before it is parsed. */
+    static final int MAX_TOKEN_LENGTH = 8192;
 
     @EJB
-    SigningKeysBean keys;
+    TokenKeys keys;
 
     @EJB
     RevocationService revocations;
 
+    @EJB
+    AuditLog audit;
+
     TokenSettings settings;
+    Clock clock = Clock.systemUTC();
 
     @PostConstruct
     void configure() {
-        settings = TokenSettings.fromConfig();
+        settings = TokenSettings.from(ConfigProvider.getConfig(TokenServiceBean.class.getClassLoader()));
     }
 
     @Override
     public IssuedToken issue(TokenRequest request) {
-        Duration lifetime = request.lifetime().compareTo(settings.maxLifetime()) > 0 ? settings.maxLifetime() : request.lifetime();
-        Instant now = Instant.now();
-        Instant expires = now.plus(lifetime);
+        // JWT times have whole seconds; expiresAt must be the token's exp exactly
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        long lifetime = Math.min(request.lifetime().toSeconds(), settings.maxLifetime().toSeconds());
+        Instant expiresAt = issuedAt.plusSeconds(lifetime);
         String jti = UUID.randomUUID().toString();
         String scope = String.join(" ", new TreeSet<>(request.scopes()));
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
                 .subject(request.clientId())
                 .audience(settings.audience())
-                .issueTime(Date.from(now))
-                .notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(expires))
-                .jwtID(jti)
                 .claim("client_id", request.clientId())
-                .claim("scope", scope)
+                .issueTime(Date.from(issuedAt))
+                .notBeforeTime(Date.from(issuedAt))
+                .expirationTime(Date.from(expiresAt))
+                .jwtID(jti)
                 .claim("application_id", request.applicationId().toString())
                 .claim("environment", request.environment().name());
+        if (!scope.isEmpty()) {
+            claims.claim("scope", scope);
+        }
         if (request.secretId() != null) {
             claims.claim("secret_id", request.secretId().toString());
         }
-        JWK key = keys.signer();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.parse(key.getAlgorithm().getName()))
-                .type(ACCESS_TOKEN_TYPE).keyID(key.getKeyID()).build(), claims.build());
+        TokenKeys.TokenSigner signer = keys.signer();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(signer.algorithm()).type(ACCESS_TOKEN_TYPE)
+                .keyID(signer.kid()).build(), claims.build());
         try {
-            jwt.sign(signer(key));
+            jwt.sign(signer.signer());
         } catch (JOSEException e) {
-            throw new IllegalStateException("Signing failed", e);
+            throw new IllegalStateException("GH-TOK-001 Signing a token with key " + signer.kid() + " failed", e);
         }
-        return new IssuedToken(jwt.serialize(), "Bearer", lifetime.toSeconds(), scope, jti, expires);
+        return new IssuedToken(jwt.serialize(), IssuedToken.BEARER, lifetime, scope, jti, expiresAt);
     }
 
     @Override
     public Optional<TokenClaims> verify(String token) {
-        return parseAndCheck(token).filter(claims -> !revocations.isRevoked(claims));
+        return authentic(token).filter(claims -> !revocations.isRevoked(claims));
     }
 
-    /** Everything but revocation: signature, header, issuer, audience, times, required claims. */
-    Optional<TokenClaims> parseAndCheck(String token) {
-        if (token == null || token.length() > 16_384) {
+    @Override
+    public Introspection introspect(String token) {
+        return verify(token).map(Introspection::of).orElseGet(Introspection::inactive);
+    }
+
+    @Override
+    public void revoke(String token, String requestingClientId) {
+        authentic(token).ifPresent(claims -> {
+            if (claims.clientId().equals(requestingClientId)) {
+                revocations.revokeToken(claims.jti(), claims.clientId(), claims.expiresAt());
+            } else {
+                audit.denied(requestingClientId, "token.revoke", "token", claims.jti(),
+                        "the token belongs to another client");
+            }
+        });
+    }
+
+    /** Everything {@link #verify} checks except revocation. */
+    Optional<TokenClaims> authentic(String token) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token.strip());
             JWSHeader header = jwt.getHeader();
-            if (!ALLOWED.contains(header.getAlgorithm()) || !ACCESS_TOKEN_TYPE.equals(header.getType())
-                    || header.getJWK() != null || header.getJWKURL() != null || header.getX509CertURL() != null
-                    || header.getX509CertChain() != null || header.getKeyID() == null) {
+            if (!acceptableHeader(header)) {
                 return Optional.empty();
             }
-            Optional<JWK> key = keys.verifier(header.getKeyID());
-            if (key.isEmpty() || !header.getAlgorithm().getName().equals(key.get().getAlgorithm().getName())
-                    || !jwt.verify(verifier(key.get()))) {
+            Optional<TokenKeys.TokenVerifier> key = keys.verifier(header.getKeyID());
+            if (key.isEmpty() || !key.get().algorithm().equals(header.getAlgorithm())
+                    || !jwt.verify(key.get().verifier())) {
                 return Optional.empty();
             }
             return claims(jwt.getJWTClaimsSet());
         } catch (ParseException | JOSEException | RuntimeException malformed) {
+            // garbage is an answer, not a failure: the caller says 401
             return Optional.empty();
         }
     }
 
+    /**
+     * The algorithm must be the signing key's (checked against the key too), never none or HMAC; the type must be
+     * an access token's; and the header must not offer keys of its own, which only an attacker would.
+     */
+    private static boolean acceptableHeader(JWSHeader header) {
+        String type = header.getType() == null ? null : header.getType().getType().toLowerCase(Locale.ROOT);
+        return header.getKeyID() != null
+                && Arrays.stream(SigningAlgorithm.values())
+                        .anyMatch(a -> a.jws().equals(header.getAlgorithm()))
+                && ACCESS_TOKEN_TYPES.contains(type)
+                && header.getJWK() == null && header.getJWKURL() == null
+                && header.getX509CertURL() == null && header.getX509CertChain() == null
+                && header.getCriticalParams() == null;
+    }
+
     private Optional<TokenClaims> claims(JWTClaimsSet claims) throws ParseException {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
         Date nbf = claims.getNotBeforeTime();
+        List<String> audience = claims.getAudience();
         String clientId = claims.getStringClaim("client_id");
-        if (exp == null || iat == null || clientId == null || claims.getJWTID() == null
+        String applicationId = claims.getStringClaim("application_id");
+        String environment = claims.getStringClaim("environment");
+        if (exp == null || iat == null || claims.getJWTID() == null || claims.getSubject() == null
+                || clientId == null || applicationId == null || environment == null
                 || !settings.issuer().equals(claims.getIssuer())
-                || claims.getAudience() == null || !claims.getAudience().contains(settings.audience())
+                || audience == null || !audience.contains(settings.audience())
                 || !exp.toInstant().plus(CLOCK_SKEW).isAfter(now)
                 || iat.toInstant().minus(CLOCK_SKEW).isAfter(now)
                 || nbf != null && nbf.toInstant().minus(CLOCK_SKEW).isAfter(now)) {
@@ -142,31 +187,10 @@ public class TokenServiceBean implements TokenService {
         String scope = claims.getStringClaim("scope");
         String secretId = claims.getStringClaim("secret_id");
         return Optional.of(new TokenClaims(claims.getIssuer(), claims.getSubject(), settings.audience(), clientId,
-                UUID.fromString(claims.getStringClaim("application_id")),
-                Environment.valueOf(claims.getStringClaim("environment")),
+                UUID.fromString(applicationId), Environment.valueOf(environment),
                 secretId == null ? null : UUID.fromString(secretId),
                 scope == null || scope.isBlank() ? Set.of()
-                        : Arrays.stream(scope.split(" ")).collect(Collectors.toUnmodifiableSet()),
+                        : Arrays.stream(scope.strip().split(" +")).collect(Collectors.toUnmodifiableSet()),
                 claims.getJWTID(), iat.toInstant(), exp.toInstant()));
-    }
-
-    @Override
-    public Introspection introspect(String token) {
-        return new Introspection(verify(token));
-    }
-
-    @Override
-    public void revoke(String token, String requestingClientId) {
-        parseAndCheck(token)
-                .filter(claims -> claims.clientId().equals(requestingClientId))
-                .ifPresent(claims -> revocations.revokeToken(claims.jti(), claims.clientId(), claims.expiresAt()));
-    }
-
-    private static JWSSigner signer(JWK key) throws JOSEException {
-        return key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) key);
-    }
-
-    private static JWSVerifier verifier(JWK key) throws JOSEException {
-        return key instanceof ECKey ec ? new ECDSAVerifier(ec.toECPublicKey()) : new RSASSAVerifier(((RSAKey) key).toRSAPublicKey());
     }
 }

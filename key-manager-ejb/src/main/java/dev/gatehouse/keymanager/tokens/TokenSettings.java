@@ -1,29 +1,32 @@
 package dev.gatehouse.keymanager.tokens;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Token and signing-key configuration, read once per bean from MicroProfile Config. */
-public record TokenSettings(String issuer, String audience, String algorithm, Duration maxLifetime,
-        Duration publicationDelay, Duration rotationPeriod) {
+/** The access tokens' configuration: who issues them, for whom, and how long any of them may live. */
+public record TokenSettings(String issuer, String audience, Duration maxLifetime) {
 
-    public static TokenSettings fromConfig() {
-        Config config = ConfigProvider.getConfig(TokenSettings.class.getClassLoader());
-        String algorithm = config.getOptionalValue("gatehouse.tokens.algorithm", String.class).orElse("RS256");
-        if (!algorithm.equals("RS256") && !algorithm.equals("ES256")) {
-            throw new IllegalStateException("gatehouse.tokens.algorithm must be RS256 or ES256, not " + algorithm);
+    public TokenSettings {
+        if (issuer == null || issuer.isBlank() || audience == null || audience.isBlank()) {
+            throw new IllegalArgumentException("GH-TOK-002 gatehouse.oauth.issuer and gatehouse.oauth.audience must not"
+                    + " be empty");
         }
-        return new TokenSettings(
-                config.getOptionalValue("gatehouse.oauth.issuer", String.class).orElse("http://localhost:8080"),
-                config.getOptionalValue("gatehouse.oauth.audience", String.class).orElse("gatehouse"),
-                algorithm,
-                duration(config, "gatehouse.tokens.max-lifetime", "PT24H"),
-                duration(config, "gatehouse.keys.publication-delay", "PT5M"),
-                duration(config, "gatehouse.keys.rotation-period", "P30D"));
+        if (maxLifetime == null || maxLifetime.toSeconds() < 1) {
+            throw new IllegalArgumentException("GH-TOK-002 gatehouse.tokens.max-lifetime must be at least one second");
+        }
     }
 
-    private static Duration duration(Config config, String key, String fallback) {
-        return Duration.parse(config.getOptionalValue(key, String.class).orElse(fallback));
+    public static TokenSettings from(Config config) {
+        String lifetime = config.getOptionalValue("gatehouse.tokens.max-lifetime", String.class).orElse("PT24H").strip();
+        try {
+            return new TokenSettings(
+                    config.getOptionalValue("gatehouse.oauth.issuer", String.class).orElse("http://localhost:8080").strip(),
+                    config.getOptionalValue("gatehouse.oauth.audience", String.class).orElse("gatehouse").strip(),
+                    Duration.parse(lifetime));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("GH-TOK-002 gatehouse.tokens.max-lifetime must be an ISO-8601 duration"
+                    + " such as PT24H, not " + lifetime);
+        }
     }
 }

@@ -1,17 +1,25 @@
 package dev.gatehouse.keymanager.revocations;
 
+import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
-import dev.gatehouse.keymanager.tokens.TokenSettings;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
 
-/** A RevocationServiceBean wired as the container would, on a test transaction. */
+/** RevocationServiceBean as the container builds it, for tests of this and other features. */
 public final class RevocationTesting {
+
     private RevocationTesting() {
     }
 
-    public static void wire(RevocationServiceBean bean, EntityManager em, ChangeFeed changes, TokenSettings settings) {
+    public static RevocationServiceBean wire(EntityManager em, ChangeFeed changes, AuditLog audit,
+            Duration tokenMaxLifetime, Clock clock) {
+        RevocationServiceBean bean = new RevocationServiceBean();
         bean.em = em;
         bean.changes = changes;
-        bean.settings = settings;
+        bean.audit = audit;
+        bean.settings = new RevocationSettings(tokenMaxLifetime);
+        bean.clock = clock;
+        return bean;
     }
 }

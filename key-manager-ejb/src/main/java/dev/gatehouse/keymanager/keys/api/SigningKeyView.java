@@ -2,6 +2,7 @@ package dev.gatehouse.keymanager.keys.api;
 
 import java.time.Instant;
 
-public record SigningKeyView(String kid, String algorithm, String status, Instant createdAt, Instant signsFrom,
-        Instant retiredAt) {
+/** A signing key as administrators see it: no key material. retiredAt is null until a newer key takes over. */
+public record SigningKeyView(String kid, String algorithm, SigningKeyStatus status, Instant createdAt,
+        Instant signsFrom, Instant retiredAt) {
 }

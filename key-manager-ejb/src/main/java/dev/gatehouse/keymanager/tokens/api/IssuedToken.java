@@ -2,9 +2,17 @@ package dev.gatehouse.keymanager.tokens.api;
 
 import java.time.Instant;
 
+/**
+ * A newly issued access token, with what RFC 6749 §5.1 returns beside it. expiresAt is the token's exp; jti lets
+ * the caller record or revoke it without keeping the token.
+ */
 public record IssuedToken(String accessToken, String tokenType, long expiresIn, String scope, String jti,
         Instant expiresAt) {
 
+    /** RFC 6750 bearer tokens: the only type Gatehouse issues. */
+    public static final String BEARER = "Bearer";
+
+    /** Without the token itself, so that it never reaches a log line by accident. */
     @Override
     public String toString() {
         return "IssuedToken[jti=" + jti + ", scope=" + scope + ", expiresAt=" + expiresAt + "]";

@@ -5,8 +5,15 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** The claims of a verified Gatehouse access token. secretId is null for tokens the owner generated. */
+/**
+ * The claims of a verified Gatehouse access token. subject is the client id for client_credentials tokens; secretId
+ * is null for tokens the application's owner generated; issuedAt and expiresAt have whole seconds, as in the token.
+ */
 public record TokenClaims(String issuer, String subject, String audience, String clientId, UUID applicationId,
         Environment environment, UUID secretId, Set<String> scopes, String jti, Instant issuedAt,
         Instant expiresAt) {
+
+    public TokenClaims {
+        scopes = Set.copyOf(scopes);
+    }
 }

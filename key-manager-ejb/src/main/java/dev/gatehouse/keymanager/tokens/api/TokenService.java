@@ -1,22 +1,30 @@
 package dev.gatehouse.keymanager.tokens.api;
 
 import jakarta.ejb.Local;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
 
+/** Access tokens: JWTs in the RFC 9068 profile, signed by the key manager's current signing key. */
 @Local
 public interface TokenService {
 
-    /** A signed JWT access token in the RFC 9068 profile. */
-    IssuedToken issue(TokenRequest request);
+    /** A signed access token; its lifetime is the requested one, capped by {@code gatehouse.tokens.max-lifetime}. */
+    IssuedToken issue(@NotNull TokenRequest request);
 
     /**
-     * The claims, if the token is a well-formed Gatehouse access token with a valid signature by a published key,
-     * the right issuer and type, within its lifetime and not revoked. Never throws on bad input.
+     * The claims, if the token is a Gatehouse access token (typ at+jwt, RS256 or ES256) signed by a key in use, from
+     * this issuer for this audience, within its lifetime (30 s clock skew allowed) and not revoked. Empty for
+     * anything else, including null and garbage; never throws on bad input.
      */
     Optional<TokenClaims> verify(String token);
 
+    /** RFC 7662: the claims of an active token; inactive for anything {@link #verify} refuses. */
     Introspection introspect(String token);
 
-    /** RFC 7009: a client revokes only its own tokens; anything else is ignored. */
-    void revoke(String token, String requestingClientId);
+    /**
+     * RFC 7009: revokes the token if it is a valid token of the requesting client. A token of another client is
+     * refused (and audited) silently, and an unknown, invalid or expired token is ignored, as §2.2 asks.
+     */
+    void revoke(String token, @NotBlank String requestingClientId);
 }
