@@ -1,7 +1,6 @@
 package dev.gatehouse.keymanager.apis;
 
 import dev.gatehouse.keymanager.accounts.api.Caller;
-import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.apis.api.ApiImport;
 import dev.gatehouse.keymanager.apis.api.ApiNotFound;
 import dev.gatehouse.keymanager.apis.api.ApiPage;
@@ -128,7 +127,7 @@ public class ApiServiceBean implements ApiService {
     /** Developers and anonymous visitors see only the catalog's APIs; publishers see every one. */
     private Api visible(Caller caller, UUID apiId) {
         Api api = find(apiId);
-        if (!api.lifecycle().isVisible() && (caller == null || !isPublisher(caller))) {
+        if (!api.lifecycle().isVisible() && (caller == null || !caller.isPublisher())) {
             throw new ApiNotFound();
         }
         return api;
@@ -149,14 +148,10 @@ public class ApiServiceBean implements ApiService {
                 .setParameter("api", api.id()).getResultList().stream().map(ApiOperation::toView).toList());
     }
 
-    private static void requirePublisher(Caller caller) {
-        if (!isPublisher(caller)) {
+    static void requirePublisher(Caller caller) {
+        if (!caller.isPublisher()) {
             throw new NotPublisher();
         }
-    }
-
-    private static boolean isPublisher(Caller caller) {
-        return caller.has(Role.PUBLISHER) || caller.has(Role.ADMIN);
     }
 
     private static void checkUrl(String field, String url) {

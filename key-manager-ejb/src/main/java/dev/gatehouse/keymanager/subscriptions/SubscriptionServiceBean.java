@@ -1,7 +1,6 @@
 package dev.gatehouse.keymanager.subscriptions;
 
 import dev.gatehouse.keymanager.accounts.api.Caller;
-import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.api.BusinessException.Kind;
 import dev.gatehouse.keymanager.apis.Api;
 import dev.gatehouse.keymanager.apis.api.ApiNotFound;
@@ -175,7 +174,7 @@ public class SubscriptionServiceBean implements SubscriptionService {
     }
 
     private static void requirePublisher(Caller caller) {
-        if (!caller.has(Role.PUBLISHER) && !caller.has(Role.ADMIN)) {
+        if (!caller.isPublisher()) {
             throw new NotPublisher();
         }
     }

@@ -13,4 +13,9 @@ public record Caller(UUID accountId, String username, Set<Role> roles) {
     public boolean has(Role role) {
         return roles.contains(role);
     }
+
+    /** Publishers and administrators manage APIs and subscriptions. */
+    public boolean isPublisher() {
+        return has(Role.PUBLISHER) || has(Role.ADMIN);
+    }
 }

@@ -1,0 +1,370 @@
+package dev.gatehouse.keymanager.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.gatehouse.keymanager.changes.ChangeEntry;
+import dev.gatehouse.keymanager.changes.ChangeFeedTesting;
+import dev.gatehouse.keymanager.database.TestDatabase;
+import dev.gatehouse.keymanager.database.TestPersistence;
+import dev.gatehouse.keymanager.keys.api.SigningKeyStatus;
+import dev.gatehouse.keymanager.keys.api.SigningKeyView;
+import dev.gatehouse.keymanager.revocations.RecordingAuditLog;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The signing keys' lifecycle with the real bean and entity on H2 and PostgreSQL, several instances on one database. */
+class SigningKeysTest {
+
+    private static final byte[] KEK = randomKek();
+    private static final Duration DELAY = SigningKeysTesting.PUBLICATION_DELAY;
+
+    private static byte[] randomKek() {
+        byte[] kek = new byte[32];
+        new SecureRandom().nextBytes(kek);
+        return kek;
+    }
+
+    /** One deployment of the key manager on the shared database: its own bean, snapshot and configuration. */
+    private static final class Instance {
+        final ScopedEntityManager scope;
+        final SigningKeysBean keys;
+        final RecordingAuditLog audit = new RecordingAuditLog();
+
+        Instance(ScopedEntityManager scope, KeySettings settings, byte[] kek, MutableClock clock) {
+            this.scope = scope;
+            this.keys = SigningKeysTesting.wire(scope.entityManager(), ChangeFeedTesting.on(scope.entityManager()),
+                    audit, settings, kek, clock);
+        }
+
+        Instance(ScopedEntityManager scope, MutableClock clock) {
+            this(scope, SigningKeysTesting.settings(SigningAlgorithm.RS256), KEK, clock);
+        }
+
+        Instance started() {
+            advance();
+            return this;
+        }
+
+        void advance() {
+            scope.run(keys::advance);
+        }
+
+        String signingKid() {
+            return scope.inTransaction(() -> keys.signer().kid());
+        }
+
+        SigningKeyView rotate() {
+            return scope.inTransaction(() -> keys.rotate("admin"));
+        }
+
+        JWKSet published() {
+            try {
+                return JWKSet.parse(scope.inTransaction(keys::jwks));
+            } catch (ParseException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        Set<String> publishedKids() {
+            return published().getKeys().stream().map(JWK::getKeyID).collect(Collectors.toSet());
+        }
+
+        boolean verifies(String kid) {
+            return scope.inTransaction(() -> keys.verifier(kid)).isPresent();
+        }
+
+        List<SigningKeyView> list() {
+            return scope.inTransaction(keys::list);
+        }
+
+        SigningKeyView view(String kid) {
+            return list().stream().filter(k -> k.kid().equals(kid)).findFirst().orElseThrow();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theFirstStartCreatesOneActiveKeyThatIsPublishedWithoutItsPrivateHalf(TestDatabase kind) {
+        try (TestPersistence persistence = TestPersistence.on(kind)) {
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            MutableClock clock = MutableClock.startingNow();
+            Instance first = new Instance(scope, clock).started();
+            Instance second = new Instance(scope, clock).started();
+
+            List<SigningKeyView> keys = first.list();
+            assertEquals(1, keys.size(), "the second instance found the first one's key");
+            SigningKeyView key = keys.get(0);
+            assertEquals(SigningKeyStatus.ACTIVE, key.status());
+            assertEquals("RS256", key.algorithm());
+            assertEquals(clock.instant(), key.signsFrom());
+            assertNull(key.retiredAt());
+            assertEquals(key.kid(), first.signingKid());
+            assertEquals(key.kid(), second.signingKid());
+
+            JWK published = first.published().getKeys().get(0);
+            assertEquals(key.kid(), published.getKeyID());
+            assertEquals(KeyUse.SIGNATURE, published.getKeyUse());
+            assertEquals(JWSAlgorithm.RS256, published.getAlgorithm());
+            assertFalse(published.isPrivate());
+            assertEquals(2048, published.toRSAKey().size());
+            assertFalse(scope.inTransaction(first.keys::jwks).contains("\"d\""), "no private member in the JWKS");
+
+            Object[] stored = scope.inTransaction(() -> scope.entityManager().createQuery(
+                    "SELECT k.privateKeyEncrypted, k.kekId FROM SigningKey k", Object[].class).getSingleResult());
+            assertEquals(new KeyEncryption(KEK).kekId(), stored[1]);
+            String sealed = new String(Base64.getDecoder().decode((String) stored[0]), StandardCharsets.ISO_8859_1);
+            assertFalse(sealed.contains("\"d\"") || sealed.contains("RSA"), "the private key is encrypted at rest");
+
+            List<ChangeEntry> feed = changes(scope);
+            assertEquals(1, feed.size());
+            assertEquals(key.kid(), feed.get(0).entityId());
+            assertEquals("ACTIVE", feed.get(0).changeKind());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRotatedKeyIsPublishedBeforeItSignsAndTheOldOneStaysPublishedUntilItsTokensHaveExpired(TestDatabase kind) {
+        try (TestPersistence persistence = TestPersistence.on(kind)) {
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            MutableClock clock = MutableClock.startingNow();
+            Instance instance = new Instance(scope, clock).started();
+            Instance other = new Instance(scope, clock).started();
+            String old = instance.signingKid();
+
+            SigningKeyView next = instance.rotate();
+
+            assertEquals(SigningKeyStatus.ACTIVE, next.status());
+            assertEquals(clock.instant().plus(DELAY), next.signsFrom());
+            assertEquals(next.kid(), instance.rotate().kid(), "a second request joins the rotation under way");
+            assertEquals(2, instance.list().size());
+            assertEquals(Set.of(old, next.kid()), instance.publishedKids(), "published before it signs");
+            assertEquals(old, instance.signingKid());
+            assertEquals(List.of(new RecordingAuditLog.Entry("SUCCESS", "admin", "signing-key.rotate", "signing_key",
+                    next.kid())), instance.audit.entries());
+
+            clock.advance(DELAY.minusSeconds(1));
+            assertEquals(old, instance.signingKid());
+            clock.advance(Duration.ofSeconds(1));
+            assertEquals(next.kid(), instance.signingKid(), "it signs from signs_from, without waiting for a step");
+            assertEquals(next.kid(), other.signingKid(), "on every instance");
+
+            instance.advance();
+            SigningKeyView retired = instance.view(old);
+            assertEquals(SigningKeyStatus.PASSIVE, retired.status());
+            assertEquals(clock.instant(), retired.retiredAt());
+            assertEquals(Set.of(old, next.kid()), instance.publishedKids());
+            assertTrue(instance.verifies(old));
+
+            clock.advance(SigningKeysTesting.publishedAfterRetirement().minusSeconds(1));
+            other.advance();
+            assertEquals(SigningKeyStatus.PASSIVE, instance.view(old).status());
+            clock.advance(Duration.ofSeconds(1));
+            other.advance();
+            assertEquals(SigningKeyStatus.DISABLED, instance.view(old).status());
+            assertEquals(Set.of(next.kid()), instance.publishedKids());
+            assertFalse(instance.verifies(old));
+            assertEquals(next.kid(), instance.signingKid());
+            assertEquals(List.of("ACTIVE", "ACTIVE", "PASSIVE", "DISABLED"),
+                    changes(scope).stream().map(ChangeEntry::changeKind).toList());
+        }
+    }
+
+    @Test
+    void aKeyIsRotatedOnScheduleOnceItHasSignedForTheRotationPeriod() {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            MutableClock clock = MutableClock.startingNow();
+            Instance instance = new Instance(scope, clock).started();
+            String first = instance.signingKid();
+
+            clock.advance(SigningKeysTesting.ROTATION_PERIOD.minusSeconds(1));
+            instance.advance();
+            assertEquals(1, instance.list().size());
+
+            clock.advance(Duration.ofSeconds(1));
+            instance.advance();
+            instance.advance();
+            List<SigningKeyView> keys = instance.list();
+            assertEquals(2, keys.size(), "one successor, however many steps run while it waits");
+            SigningKeyView successor = keys.stream().filter(k -> !k.kid().equals(first)).findFirst().orElseThrow();
+            assertEquals(clock.instant().plus(DELAY), successor.signsFrom());
+            assertTrue(instance.audit.entries().isEmpty(), "a scheduled rotation has no actor to audit");
+
+            clock.advance(DELAY);
+            instance.advance();
+            assertEquals(successor.kid(), instance.signingKid());
+            assertEquals(SigningKeyStatus.PASSIVE, instance.view(first).status());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void concurrentInstancesEndWithOneSigningKeyAndOneSuccessor(TestDatabase kind) throws Exception {
+        try (TestPersistence persistence = TestPersistence.on(kind)) {
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            MutableClock clock = MutableClock.startingNow();
+            Instance a = new Instance(scope, clock);
+            Instance b = new Instance(scope, clock);
+
+            together(() -> {
+                a.advance();
+                return null;
+            }, () -> {
+                b.advance();
+                return null;
+            });
+            assertTrue(a.list().size() <= 2, "at worst each racing instance made a first key");
+            clock.advance(Duration.ofSeconds(1));
+            b.advance();
+            List<SigningKeyView> active = a.list().stream().filter(k -> k.status() == SigningKeyStatus.ACTIVE).toList();
+            assertEquals(1, active.size(), "the newest key signs, any other retired");
+            clock.advance(SigningKeysBean.RELOAD);
+            assertEquals(active.get(0).kid(), a.signingKid());
+            assertEquals(active.get(0).kid(), b.signingKid());
+
+            List<SigningKeyView> rotated = together(a::rotate, b::rotate);
+            assertEquals(rotated.get(0).kid(), rotated.get(1).kid(), "the second waited for the first and joined it");
+            assertEquals(1, a.list().stream().filter(k -> k.signsFrom().isAfter(clock.instant())).count());
+        }
+    }
+
+    @Test
+    void anInstanceWithAnotherKeyEncryptionKeyIsStoppedBeforeItReadsOrWritesAKey() {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            MutableClock clock = MutableClock.startingNow();
+            Instance right = new Instance(scope, clock).started();
+            byte[] otherKek = randomKek();
+            Instance wrong = new Instance(scope, SigningKeysTesting.settings(SigningAlgorithm.RS256), otherKek, clock);
+            clock.advance(SigningKeysTesting.ROTATION_PERIOD);
+
+            IllegalStateException atStart = assertThrows(IllegalStateException.class, wrong::started);
+            IllegalStateException signing = assertThrows(IllegalStateException.class, wrong::signingKid);
+
+            for (IllegalStateException refused : List.of(atStart, signing)) {
+                assertTrue(refused.getMessage().startsWith("GH-KEY-002"), refused.getMessage());
+                assertTrue(refused.getMessage().contains(new KeyEncryption(otherKek).kekId()));
+                assertTrue(refused.getMessage().contains(new KeyEncryption(KEK).kekId()));
+            }
+            assertEquals(1, right.list().size(), "no key the other instances cannot decrypt");
+        }
+    }
+
+    @Test
+    void anAlteredOrSwappedPrivateKeyIsDetected() {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            MutableClock clock = MutableClock.startingNow();
+            Instance instance = new Instance(scope, clock).started();
+            String first = instance.signingKid();
+            String second = instance.rotate().kid();
+            String firstSealed = sealed(scope, first);
+            String secondSealed = sealed(scope, second);
+
+            setSealed(scope, first, secondSealed);
+            setSealed(scope, second, firstSealed);
+            IllegalStateException swapped = assertThrows(IllegalStateException.class,
+                    () -> new Instance(scope, clock).signingKid());
+            assertTrue(swapped.getMessage().startsWith("GH-KEY-005"), swapped.getMessage());
+
+            byte[] altered = Base64.getDecoder().decode(firstSealed);
+            altered[20] ^= 1;
+            setSealed(scope, first, Base64.getEncoder().encodeToString(altered));
+            setSealed(scope, second, secondSealed);
+            IllegalStateException tampered = assertThrows(IllegalStateException.class,
+                    () -> new Instance(scope, clock).signingKid());
+            assertTrue(tampered.getMessage().startsWith("GH-KEY-003"), tampered.getMessage());
+        }
+    }
+
+    @Test
+    void es256KeysAreP256AndAChangedAlgorithmTakesOverByRotation() throws Exception {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            MutableClock clock = MutableClock.startingNow();
+            Instance ec = new Instance(scope, SigningKeysTesting.settings(SigningAlgorithm.ES256), KEK, clock).started();
+
+            JWK published = ec.published().getKeys().get(0);
+            assertTrue(published instanceof ECKey);
+            assertEquals(Curve.P_256, ((ECKey) published).getCurve());
+            assertEquals(JWSAlgorithm.ES256, published.getAlgorithm());
+            assertEquals(JWSAlgorithm.ES256, scope.inTransaction(() -> ec.keys.signer().algorithm()));
+
+            clock.advance(Duration.ofSeconds(1));
+            Instance rsa = new Instance(scope, clock).started();
+            List<SigningKeyView> keys = rsa.list();
+            assertEquals(List.of("RS256", "ES256"), keys.stream().map(SigningKeyView::algorithm).toList());
+            assertEquals(clock.instant().plus(DELAY), keys.get(0).signsFrom(), "published before it signs");
+            clock.advance(DELAY);
+            assertEquals(JWSAlgorithm.RS256, scope.inTransaction(() -> rsa.keys.signer().algorithm()));
+            assertTrue(rsa.published().getKeys().stream().anyMatch(k -> k instanceof RSAKey));
+        }
+    }
+
+    @SafeVarargs
+    private static <T> List<T> together(Callable<T>... work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(work.length);
+        try {
+            CyclicBarrier start = new CyclicBarrier(work.length);
+            List<Future<T>> running = new ArrayList<>();
+            for (Callable<T> each : work) {
+                running.add(pool.submit(() -> {
+                    start.await();
+                    return each.call();
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> each : running) {
+                results.add(each.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<ChangeEntry> changes(ScopedEntityManager scope) {
+        return scope.inTransaction(() -> scope.entityManager().createQuery(
+                "SELECT c FROM ChangeEntry c WHERE c.entity = 'signing_key' ORDER BY c.id", ChangeEntry.class)
+                .getResultList());
+    }
+
+    private static String sealed(ScopedEntityManager scope, String kid) {
+        return scope.inTransaction(() -> scope.entityManager().createQuery(
+                "SELECT k.privateKeyEncrypted FROM SigningKey k WHERE k.kid = :kid", String.class)
+                .setParameter("kid", kid).getSingleResult());
+    }
+
+    private static void setSealed(ScopedEntityManager scope, String kid, String sealed) {
+        scope.run(() -> scope.entityManager().createQuery(
+                "UPDATE SigningKey k SET k.privateKeyEncrypted = :sealed WHERE k.kid = :kid")
+                .setParameter("sealed", sealed).setParameter("kid", kid).executeUpdate());
+    }
+}
