@@ -4,6 +4,7 @@ import dev.gatehouse.keymanager.apis.api.ApiImport;
 import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.apis.api.Lifecycle;
+import dev.gatehouse.keymanager.plans.api.PlanDefinition;
 import dev.gatehouse.keymanager.plans.api.PlanService;
 import dev.gatehouse.keymanager.plans.api.PlanView;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
@@ -83,6 +84,14 @@ public class ManagementResource {
     @Operation(summary = "The business plans")
     public List<PlanView> plans() {
         return plans.list();
+    }
+
+    @POST
+    @Path("plans")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a business plan (administrators): requests per SECOND/MINUTE/HOUR/DAY, burst, approval")
+    public Response createPlan(@NotNull(message = "a JSON body is required") @Valid PlanDefinition definition) {
+        return Response.status(Response.Status.CREATED).entity(plans.create(signedIn.caller(), definition)).build();
     }
 
     @GET

@@ -115,4 +115,39 @@ class CatalogApiIT {
         assertEquals(400, malformed.status(), malformed.body());
         assertEquals("application/problem+json", malformed.header("Content-Type"));
     }
+
+    @Test
+    void aPlanThatNeedsApprovalPutsSubscriptionsOnHoldUntilAPublisherApproves() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String planRequest = "{\"name\":\"Platinum " + suffix + "\",\"requestLimit\":100,\"timeUnit\":\"SECOND\",\"requiresApproval\":true}";
+        Developer developer = client.signUp();
+        assertEquals(403, client.send("POST", "management/v1/plans", developer.basic(), planRequest).status());
+        var plan = client.send("POST", "management/v1/plans", ADMIN, planRequest);
+        assertEquals(201, plan.status(), plan.body());
+        assertEquals(409, client.send("POST", "management/v1/plans", ADMIN, planRequest).status());
+        assertEquals(400, client.send("POST", "management/v1/plans", ADMIN, "{\"name\":\"Half " + suffix + "\",\"requestLimit\":5}").status(),
+                "a limit needs its time unit");
+        String planId = plan.json().getString("id");
+
+        String document = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Vault\",\"version\":\"1\"},\"paths\":{\"/gold\":{\"get\":"
+                + "{\"responses\":{\"200\":{\"description\":\"ok\"}}}}}}";
+        String api = client.send("POST", "management/v1/apis", ADMIN, Json.createObjectBuilder().add("document", document)
+                .add("context", "vault-" + suffix).add("planIds", Json.createArrayBuilder().add(planId)).build().toString())
+                .json().getString("id");
+        assertEquals(200, client.send("POST", "management/v1/apis/" + api + "/lifecycle", ADMIN, "{\"lifecycle\":\"PUBLISHED\"}").status());
+        String app = client.send("POST", "developer/v1/applications", developer.basic(), "{\"name\":\"vault\"}").json().getString("id");
+
+        var subscription = client.send("POST", "developer/v1/applications/" + app + "/subscriptions", developer.basic(),
+                "{\"apiId\":\"" + api + "\",\"planId\":\"" + planId + "\"}");
+        assertEquals("ON_HOLD", subscription.json().getString("status"), subscription.body());
+        String id = subscription.json().getString("id");
+        assertTrue(client.send("GET", "management/v1/subscriptions?status=ON_HOLD", ADMIN, null).body().contains(id));
+        assertEquals(403, client.send("POST", "management/v1/subscriptions/" + id + "/approve", developer.basic(), null).status());
+
+        var approved = client.send("POST", "management/v1/subscriptions/" + id + "/approve", ADMIN, null);
+        assertEquals("ACTIVE", approved.json().getString("status"), approved.body());
+        assertEquals("BLOCKED", client.send("POST", "management/v1/subscriptions/" + id + "/block", ADMIN, null).json().getString("status"));
+        assertEquals("ACTIVE", client.send("POST", "management/v1/subscriptions/" + id + "/unblock", ADMIN, null).json().getString("status"));
+        assertEquals(400, client.send("POST", "management/v1/subscriptions/" + id + "/approve", ADMIN, null).status(), "only ON_HOLD is approved");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.keymanager.plans;
 
+import dev.gatehouse.keymanager.plans.api.PlanDefinition;
 import dev.gatehouse.keymanager.plans.api.PlanView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import java.util.UUID;
 /** A business plan (subscription tier): how many requests per unit of time a subscription may make. */
 @Entity
 @Table(name = "plans")
+@NamedQuery(name = "Plan.countNamed", query = "SELECT COUNT(p) FROM Plan p WHERE p.nameKey = :key")
 @NamedQuery(name = "Plan.all", query = "SELECT p FROM Plan p ORDER BY COALESCE(p.requestLimit, 9223372036854775807), p.name")
 public class Plan {
 
@@ -48,6 +50,18 @@ public class Plan {
     private long rowVersion;
 
     protected Plan() {
+    }
+
+    Plan(PlanDefinition definition) {
+        this.id = UUID.randomUUID();
+        this.name = definition.name().strip();
+        this.nameKey = name.toLowerCase(java.util.Locale.ROOT);
+        this.description = definition.description();
+        this.requestLimit = definition.requestLimit();
+        this.timeUnit = definition.timeUnit();
+        this.burstLimit = definition.burstLimit();
+        this.requiresApproval = definition.requiresApproval();
+        this.createdAt = Instant.now();
     }
 
     public UUID id() {
