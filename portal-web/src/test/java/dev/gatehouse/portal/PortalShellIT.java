@@ -44,6 +44,15 @@ class PortalShellIT {
     }
 
     @Test
+    void pagesCarryTheSecurityHeaders() throws Exception {
+        var headers = get("").headers();
+
+        assertTrue(headers.firstValue("Content-Security-Policy").orElseThrow().contains("frame-ancestors 'none'"));
+        assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElseThrow());
+        assertTrue(headers.firstValue("Referrer-Policy").isPresent());
+    }
+
+    @Test
     void theSessionCookieIsHttpOnly() throws Exception {
         var cookie = get("").headers().firstValue("Set-Cookie").orElseThrow();
 

@@ -16,6 +16,7 @@ import dev.gatehouse.keymanager.keys.ScopedEntityManager;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +65,7 @@ class RevocationServiceTest {
     }
 
     private static TokenClaims token(String clientId, UUID secretId, Instant issuedAt) {
-        Instant iat = issuedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant iat = issuedAt.truncatedTo(ChronoUnit.SECONDS);
         return new TokenClaims("https://gatehouse.example", clientId, "gatehouse", clientId, UUID.randomUUID(),
                 Environment.PRODUCTION, secretId, Set.of("read"), UUID.randomUUID().toString(), iat,
                 iat.plus(Duration.ofHours(1)));
@@ -106,11 +107,15 @@ class RevocationServiceTest {
 
             assertTrue(service.revoked(token("client-2", null, cutOff.minus(Duration.ofHours(3)))));
             assertTrue(service.revoked(token("client-2", UUID.randomUUID(), cutOff.minusSeconds(1))));
-            assertTrue(service.revoked(token("client-2", null, cutOff)), "iat has whole seconds: same second");
+            assertTrue(service.revoked(token("client-2", null, cutOff)), "iat rounded down: the cut-off's second");
             assertFalse(service.revoked(token("client-2", null, cutOff.plusSeconds(1))), "issued after");
+            Instant onTheSecond = cutOff.plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+            service.run(() -> service.bean.revokeClientTokens("client-2", onTheSecond));
+            assertTrue(service.revoked(token("client-2", null, onTheSecond.minusSeconds(1))));
+            assertFalse(service.revoked(token("client-2", null, onTheSecond)), "issued at the cut-off, not before");
             assertFalse(service.revoked(token("client-3", null, cutOff.minusSeconds(10))), "another client");
             Revocation row = service.rows().get(0);
-            assertEquals(cutOff.plus(MAX_LIFETIME), row.expiresAt(), "until its last token has expired");
+            assertEquals(onTheSecond.plus(MAX_LIFETIME), row.expiresAt(), "until its last token has expired");
             assertEquals(List.of("client-2", "CLIENT"),
                     List.of(service.feed().get(0).entityId(), service.feed().get(0).changeKind()));
             assertTrue(service.audit.entries().isEmpty(), "the use case that cut off the client audits itself");
