@@ -12,6 +12,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One revocation: a token by its jti, or a cut-off (every token of a client, or obtained with a secret, issued before
@@ -98,10 +99,10 @@ public class Revocation {
     }
 
     /**
-     * iat is the issue time rounded down to the second, so a token issued before the cut-off is always covered, and
-     * one issued in the same second just after it is covered too: refused, its client asks again.
+     * A token's iat has whole seconds, so one from the cut-off's own second may have been issued on either side of
+     * it: it counts as before (a fresh token refused is retried; a revoked token accepted is a breach).
      */
     private boolean issuedBeforeCutOff(Instant issuedAt) {
-        return issuedAt.isBefore(issuedBefore);
+        return !issuedAt.truncatedTo(ChronoUnit.SECONDS).isAfter(issuedBefore.truncatedTo(ChronoUnit.SECONDS));
     }
 }

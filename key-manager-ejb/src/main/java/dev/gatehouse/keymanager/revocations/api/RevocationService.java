@@ -21,13 +21,13 @@ public interface RevocationService {
             @NotNull Instant tokenExpiresAt);
 
     /**
-     * Every token of the client issued before the instant (keys regenerated, application blocked or deleted). A
-     * token's iat is rounded down to the second, so one issued in the cut-off's second just after it is revoked too;
-     * none issued before it escapes. The caller's use case audits the action that needed the cut-off.
+     * Every token of the client issued before the instant (keys regenerated, application blocked or deleted). A token
+     * issued within the same second as the cut-off counts as before it: a token's iat has whole seconds, and a
+     * revocation must never miss. The caller's use case audits the action that needed the cut-off.
      */
     void revokeClientTokens(@NotBlank @Size(max = 64) String clientId, @NotNull Instant issuedBefore);
 
-    /** Every token obtained with the secret and issued before the instant (same rounding as for clients). */
+    /** Every token obtained with the secret and issued before the instant (same-second rule as for clients). */
     void revokeSecretTokens(@NotNull UUID secretId, @NotNull Instant issuedBefore);
 
     boolean isRevoked(@NotNull TokenClaims claims);
