@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunningProduct implements AutoCloseable {
 
-    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(150);
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(240); // generous: CI machines may be busy
 
     private final Process process;
     private final URI base;
