@@ -28,7 +28,7 @@ class RuntimeDeploymentIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return BuiltArchive.war();
+        return BuiltArchive.atRoot();
     }
 
     @Test

@@ -48,6 +48,9 @@ class EarOnPayaraServerIT {
         asadmin("create-domain", "--nopassword", "--portbase", Integer.toString(portBase), "--domaindir",
                 domains.toString(), DOMAIN);
         asadmin("start-domain", "--domaindir", domains.toString(), DOMAIN);
+        // the issuer names the server's public URL; MicroProfile JWT fetches the JWKS under it (README)
+        asadmin("--port", Integer.toString(adminPort), "create-system-properties",
+                "gatehouse.oauth.issuer=" + base.toString().replaceAll("/$", "").replace(":", "\\:"));
         asadmin("--port", Integer.toString(adminPort), "deploy", "--name", "gatehouse",
                 System.getProperty("gatehouse.archive"));
     }
@@ -91,6 +94,40 @@ class EarOnPayaraServerIT {
 
         assertEquals(200, portal.statusCode());
         assertTrue(portal.body().contains("<title>Catalog · Gatehouse</title>"), portal.body());
+    }
+
+    @Test
+    void aTokenCallsTheSampleApiThroughTheGatewayAsOnPayaraMicro() throws Exception {
+        awaitReady();
+        String username = "ear-" + UUID.randomUUID().toString().substring(0, 8);
+        String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":a long password").getBytes(StandardCharsets.UTF_8));
+        post("developer/v1/signup", null, "application/json", "{\"username\":\"" + username
+                + "\",\"email\":\"" + username + "@example.com\",\"displayName\":\"EAR\",\"password\":\"a long password\"}");
+        String app = id(post("developer/v1/applications", basic, "application/json", "{\"name\":\"Gateway on Payara Server\"}").body());
+        String api = id(get("developer/v1/apis?search=pizzashack", null).body());
+        var subscribed = post("developer/v1/applications/" + app + "/subscriptions", basic, "application/json",
+                "{\"apiId\":\"" + api + "\",\"planId\":\"6b0c7a0e-0f3a-4c2e-9a51-000000000001\"}");
+        assertEquals(201, subscribed.statusCode(), subscribed.body());
+        String keys = post("developer/v1/applications/" + app + "/keys/PRODUCTION", basic, "application/json", "").body();
+        String clientId = keys.replaceAll("(?s).*\"clientId\":\"([^\"]+)\".*", "$1");
+        String secret = keys.replaceAll("(?s).*\"value\":\"([^\"]+)\".*", "$1");
+        String token = post("oauth2/token", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret)
+                .getBytes(StandardCharsets.UTF_8)), "application/x-www-form-urlencoded", "grant_type=client_credentials")
+                .body().replaceAll("(?s).*\"access_token\":\"([^\"]+)\".*", "$1");
+
+        var menu = get("api/pizzashack/1.0.0/menu", "Bearer " + token);
+        var tampered = get("api/pizzashack/1.0.0/menu", "Bearer " + token.substring(0, token.length() - 4) + "AAAA");
+
+        assertEquals(200, menu.statusCode(), menu.body());
+        assertTrue(menu.body().contains("Margherita"), menu.body());
+        assertEquals(401, tampered.statusCode(), tampered.body());
+        assertTrue(tampered.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""),
+                tampered.headers().map().toString());
+    }
+
+    /** The first "id" member of a JSON answer. */
+    private static String id(String json) {
+        return json.replaceAll("(?s)^.*?\"id\":\"([^\"]+)\".*$", "$1");
     }
 
     @Test

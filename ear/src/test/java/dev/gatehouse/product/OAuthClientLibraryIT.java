@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Nimbus OAuth 2.0 SDK, unmodified, against the running product: discovery, client_credentials with both
- * client authentication methods, introspection and revocation; the token verifies against the published JWKS.
+ * client authentication methods, introspection and revocation; the token verifies against the published JWKS and
+ * calls the subscribed sample API through the gateway, which refuses it once revoked.
  */
 @ExtendWith(ProductExtension.class)
 class OAuthClientLibraryIT {
@@ -69,6 +70,11 @@ class OAuthClientLibraryIT {
         assertEquals(credentials.clientId(), claims.getStringClaim("client_id"));
         assertTrue(claims.getExpirationTime().after(claims.getIssueTime()));
 
+        // the seed's last step: the token calls the subscribed API through the gateway
+        var menu = gateway(product, token.getValue());
+        assertEquals(200, menu.statusCode(), menu.body());
+        assertTrue(menu.body().contains("Margherita"), menu.body());
+
         var introspection = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
                 metadata.getIntrospectionEndpointURI(), basic, token).toHTTPRequest().send());
         assertTrue(introspection.indicatesSuccess());
@@ -79,11 +85,24 @@ class OAuthClientLibraryIT {
         var afterRevocation = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
                 metadata.getIntrospectionEndpointURI(), basic, token).toHTTPRequest().send());
         assertFalse(afterRevocation.toSuccessResponse().isActive());
+        var refused = gateway(product, token.getValue());
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(1);
+        while (refused.statusCode() == 200 && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            refused = gateway(product, token.getValue());
+        }
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("\"reason\":\"token_revoked\""), refused.body());
 
         ClientAuthentication post = new ClientSecretPost(new ClientID(credentials.clientId()), new Secret(credentials.secret()));
         TokenResponse viaPost = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), post,
                 new ClientCredentialsGrant()).toHTTPRequest().send());
         assertTrue(viaPost.indicatesSuccess());
+    }
+
+    private HttpResponse<String> gateway(RunningProduct product, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(product.uri("api/pizzashack/1.0.0/menu"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JWTClaimsSet verifiedAgainstPublishedKeys(AuthorizationServerMetadata metadata, String token)
@@ -107,9 +126,22 @@ class OAuthClientLibraryIT {
                 + "@example.com\",\"displayName\":\"Nimbus\",\"password\":\"" + password + "\"}", 201);
         String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         String id = post(product, "developer/v1/applications", basic, "{\"name\":\"Nimbus client\"}", 201).getString("id");
+        String pizzaShack = get(product, "developer/v1/apis?search=pizzashack").getJsonArray("items").getJsonObject(0)
+                .getString("id");
+        post(product, "developer/v1/applications/" + id + "/subscriptions", basic, "{\"apiId\":\"" + pizzaShack
+                + "\",\"planId\":\"6b0c7a0e-0f3a-4c2e-9a51-000000000001\"}", 201);
         JsonObject keys = post(product, "developer/v1/applications/" + id + "/keys/PRODUCTION", basic, null, 201);
         return new ClientCredentials(keys.getJsonObject("keys").getString("clientId"),
                 keys.getJsonObject("secret").getString("value"));
+    }
+
+    private JsonObject get(RunningProduct product, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(product.uri(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
     }
 
     private JsonObject post(RunningProduct product, String path, String authorization, String json, int expected)

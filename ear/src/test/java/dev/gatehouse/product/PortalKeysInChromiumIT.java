@@ -82,6 +82,7 @@ class PortalKeysInChromiumIT {
         browser.findElement(By.linkText("Catalog")).click();
         browser.findElement(By.linkText("PizzaShack")).click();
         wait.until(ExpectedConditions.titleIs("PizzaShack · Gatehouse"));
+        String apiUrl = browser.getCurrentUrl();
         browser.findElement(By.id("api:subscribe")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("api:confirm-subscribe"))).click();
         try {
@@ -126,8 +127,34 @@ class PortalKeysInChromiumIT {
         var clientCredentials = post(product, "oauth2/token", basic, "grant_type=client_credentials");
         assertEquals(200, clientCredentials.statusCode(), "the secret from the dialog works: " + clientCredentials.body());
 
+        // the seed's last step: the token from the page calls the API through the gateway
+        var menu = HttpClient.newHttpClient().send(HttpRequest.newBuilder(product.uri("api/pizzashack/1.0.0/menu"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, menu.statusCode(), menu.body());
+        assertTrue(menu.body().contains("Margherita"), menu.body());
+
         browser.navigate().refresh();
         assertFalse(browser.getPageSource().contains(secret), "the secret is never shown again");
+
+        // Documentation: Swagger UI, whose try-it goes through the gateway with a token of the application
+        browser.get(apiUrl);
+        browser.findElement(By.id("api:documentation")).click();
+        wait.until(ExpectedConditions.titleIs("PizzaShack documentation · Gatehouse"));
+        WebElement operation = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'opblock-get')]//*[contains(@class,'opblock-summary-path') and @data-path='/menu']")));
+        screenshot("07-documentation");
+        browser.findElement(By.id("tryit:use-token")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Try it out now sends"));
+        operation.click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock-get .try-out__btn"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock-get button.execute"))).click();
+        WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".opblock-get .live-responses-table tr.response .response-col_status")));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", status);
+        screenshot("08-try-it");
+        assertEquals("200", status.getText().strip());
+        assertTrue(browser.findElement(By.cssSelector(".opblock-get .live-responses-table")).getText()
+                .contains("Margherita"));
     }
 
     private WebElement button(String label) {

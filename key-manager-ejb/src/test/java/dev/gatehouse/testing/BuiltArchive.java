@@ -16,12 +16,24 @@ public final class BuiltArchive {
     }
 
     public static WebArchive war() {
+        return war(null);
+    }
+
+    /**
+     * Deployed at the server's root ({@code ROOT.war}), where the product serves the runtime: its OAuth issuer and
+     * the JWKS that MicroProfile JWT fetches are then at the URLs they have in production.
+     */
+    public static WebArchive atRoot() {
+        return war("ROOT.war");
+    }
+
+    private static WebArchive war(String deployedName) {
         Path path = Path.of(System.getProperty("gatehouse.archive", "(gatehouse.archive not set)"));
         if (!Files.isRegularFile(path)) {
             throw new IllegalStateException("No built archive at " + path + ": run the integration tests through"
                     + " Maven (mvn verify), which packages the module first.");
         }
-        return ShrinkWrap.create(ZipImporter.class, path.getFileName().toString())
+        return ShrinkWrap.create(ZipImporter.class, deployedName == null ? path.getFileName().toString() : deployedName)
                 .importFrom(path.toFile())
                 .as(WebArchive.class);
     }

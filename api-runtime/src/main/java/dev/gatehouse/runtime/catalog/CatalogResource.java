@@ -10,7 +10,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,8 +44,14 @@ public class CatalogResource {
     @GET
     @Path("{apiId}/openapi")
     @Produces({"application/yaml", MediaType.APPLICATION_JSON})
-    @Operation(summary = "The API's OpenAPI document, as its publisher gave it")
-    public Response document(@PathParam("apiId") UUID apiId) {
+    @Operation(summary = "The API's OpenAPI document, as its publisher gave it; with server=gateway, as JSON whose"
+            + " only server is this gateway (what the portal's try-it console calls)")
+    public Response document(@PathParam("apiId") UUID apiId, @QueryParam("server") String server,
+            @Context UriInfo uri) {
+        if ("gateway".equals(server)) {
+            return Response.ok(apis.openApiDocumentForGateway(null, apiId, uri.getBaseUri().toString()),
+                    MediaType.APPLICATION_JSON).build();
+        }
         String document = apis.openApiDocument(null, apiId);
         String type = document.stripLeading().startsWith("{") ? MediaType.APPLICATION_JSON : "application/yaml";
         return Response.ok(document, type).build();

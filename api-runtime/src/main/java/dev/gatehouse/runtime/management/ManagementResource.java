@@ -2,6 +2,9 @@ package dev.gatehouse.runtime.management;
 
 import dev.gatehouse.keymanager.apis.api.ApiImport;
 import dev.gatehouse.keymanager.apis.api.ApiService;
+import dev.gatehouse.keymanager.applications.api.ApplicationService;
+import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
+import dev.gatehouse.keymanager.applications.api.ApplicationView;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.apis.api.Lifecycle;
 import dev.gatehouse.keymanager.plans.api.PlanDefinition;
@@ -45,6 +48,9 @@ public class ManagementResource {
 
     @EJB
     PlanService plans;
+
+    @EJB
+    ApplicationService applications;
 
     @EJB
     SubscriptionService subscriptions;
@@ -125,5 +131,18 @@ public class ManagementResource {
     @Path("subscriptions/{subscriptionId}/unblock")
     public SubscriptionView unblock(@PathParam("subscriptionId") UUID subscriptionId) {
         return subscriptions.unblock(signedIn.caller(), subscriptionId);
+    }
+
+    @POST
+    @Path("applications/{applicationId}/block")
+    @Operation(summary = "Block an application: the gateway refuses its tokens and it gets no new ones")
+    public ApplicationView blockApplication(@PathParam("applicationId") UUID applicationId) {
+        return applications.changeStatus(signedIn.caller(), applicationId, ApplicationStatus.BLOCKED);
+    }
+
+    @POST
+    @Path("applications/{applicationId}/unblock")
+    public ApplicationView unblockApplication(@PathParam("applicationId") UUID applicationId) {
+        return applications.changeStatus(signedIn.caller(), applicationId, ApplicationStatus.ACTIVE);
     }
 }

@@ -26,6 +26,8 @@ public record Problem(String type, String title, int status, String detail) {
         if (detail != null) {
             json.add("detail", detail);
         }
+        // the reason code alone, for clients that switch on it
+        json.add("reason", type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type);
         return json.build();
     }
 

@@ -33,7 +33,7 @@ class CatalogApiIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return BuiltArchive.war();
+        return BuiltArchive.atRoot();
     }
 
     @BeforeEach

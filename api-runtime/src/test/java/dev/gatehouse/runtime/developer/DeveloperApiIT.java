@@ -31,7 +31,7 @@ class DeveloperApiIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return BuiltArchive.war();
+        return BuiltArchive.atRoot();
     }
 
     @BeforeEach

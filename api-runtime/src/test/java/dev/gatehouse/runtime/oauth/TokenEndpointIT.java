@@ -35,7 +35,7 @@ class TokenEndpointIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return BuiltArchive.war();
+        return BuiltArchive.atRoot();
     }
 
     /** An application with production keys. */

@@ -1,6 +1,8 @@
 package dev.gatehouse.keymanager.apis;
 
+import dev.gatehouse.keymanager.apis.api.ApiRoute;
 import dev.gatehouse.keymanager.apis.api.ApiView;
+import dev.gatehouse.keymanager.apis.api.RouteOperation;
 import dev.gatehouse.keymanager.apis.api.Lifecycle;
 import dev.gatehouse.keymanager.apis.api.OperationView;
 import dev.gatehouse.keymanager.plans.api.PlanView;
@@ -129,8 +131,17 @@ public class Api {
         return apiVersion;
     }
 
+    boolean isMock() {
+        return "MOCK".equals(endpointType);
+    }
+
     String document() {
         return openapiDocument;
+    }
+
+    ApiRoute toRoute(List<RouteOperation> operations) {
+        return new ApiRoute(id, name, context, apiVersion, lifecycle, endpointType, productionUrl, sandboxUrl,
+                forwardToken, operations);
     }
 
     void moveTo(Lifecycle target) {

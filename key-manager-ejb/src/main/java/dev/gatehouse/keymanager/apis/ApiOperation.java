@@ -1,6 +1,8 @@
 package dev.gatehouse.keymanager.apis;
 
+import dev.gatehouse.keymanager.apis.api.MockResponse;
 import dev.gatehouse.keymanager.apis.api.OperationView;
+import dev.gatehouse.keymanager.apis.api.RouteOperation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -50,7 +52,18 @@ public class ApiOperation {
     }
 
     OperationView toView() {
-        Set<String> required = scopes.isBlank() ? Set.of() : Arrays.stream(scopes.split(" ")).collect(Collectors.toCollection(TreeSet::new));
-        return new OperationView(httpMethod, pathTemplate, operationId, required);
+        return new OperationView(httpMethod, pathTemplate, operationId, requiredScopes());
+    }
+
+    RouteOperation toRoute(MockResponse mock) {
+        return new RouteOperation(httpMethod, pathTemplate, requiredScopes(), mock);
+    }
+
+    String key() {
+        return OpenApiDocuments.operationKey(httpMethod, pathTemplate);
+    }
+
+    private Set<String> requiredScopes() {
+        return scopes.isBlank() ? Set.of() : Arrays.stream(scopes.split(" ")).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -4,6 +4,8 @@ import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.apis.api.ApiImport;
 import dev.gatehouse.keymanager.apis.api.ApiNotFound;
 import dev.gatehouse.keymanager.apis.api.ApiPage;
+import dev.gatehouse.keymanager.apis.api.ApiRoute;
+import dev.gatehouse.keymanager.apis.api.MockResponse;
 import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.apis.api.DuplicateApiContext;
@@ -24,6 +26,8 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @Stateless
@@ -73,6 +77,8 @@ public class ApiServiceBean implements ApiService {
         parsed.operations().forEach(operation -> em.persist(new ApiOperation(api.id(), operation)));
         request.planIds().forEach(planId -> em.persist(new ApiPlan(api.id(), planId)));
         em.flush();
+        // gateways may have cached that nothing was at this context and version
+        changes.record("api", api.id(), "CREATED");
         audit.success(publisher.username(), "api.import", "api", api.id(), request.context() + " " + version);
         return view(api);
     }
@@ -119,9 +125,27 @@ public class ApiServiceBean implements ApiService {
     }
 
     @Override
+    public String openApiDocumentForGateway(Caller caller, UUID apiId, String baseUrl) {
+        Api api = visible(caller, apiId);
+        String root = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        return OpenApiDocuments.withServer(api.document(), root + "api/" + api.context() + "/" + api.apiVersion());
+    }
+
+    @Override
     public List<ApiView> listAll(Caller publisher) {
         requirePublisher(publisher);
         return em.createNamedQuery("Api.all", Api.class).getResultList().stream().map(this::view).toList();
+    }
+
+    @Override
+    public Optional<ApiRoute> route(String context, String version) {
+        return em.createNamedQuery("Api.byContext", Api.class).setParameter("context", context)
+                .setParameter("version", version).getResultStream().findFirst().map(api -> {
+                    Map<String, MockResponse> mocks = api.isMock() ? OpenApiDocuments.mocks(api.document()) : Map.of();
+                    return api.toRoute(em.createNamedQuery("ApiOperation.ofApi", ApiOperation.class)
+                            .setParameter("api", api.id()).getResultStream()
+                            .map(operation -> operation.toRoute(mocks.get(operation.key()))).toList());
+                });
     }
 
     /** Developers and anonymous visitors see only the catalog's APIs; publishers see every one. */

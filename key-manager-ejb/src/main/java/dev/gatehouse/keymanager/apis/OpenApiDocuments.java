@@ -1,16 +1,28 @@
 package dev.gatehouse.keymanager.apis;
 
 import dev.gatehouse.keymanager.apis.api.InvalidApi;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.gatehouse.keymanager.apis.api.MockResponse;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads what the catalog needs from an OpenAPI 3.0 or 3.1 document, with swagger-parser. */
@@ -25,6 +37,99 @@ final class OpenApiDocuments {
     }
 
     private OpenApiDocuments() {
+    }
+
+    static String operationKey(String method, String pathTemplate) {
+        return method.toUpperCase(Locale.ROOT) + " " + pathTemplate;
+    }
+
+    /**
+     * The mock answer of each operation, by {@link #operationKey}. Read from a document that {@link #parse} accepted
+     * on import, so it is not checked again.
+     */
+    static Map<String, MockResponse> mocks(String document) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(false);
+        OpenAPI openApi = new OpenAPIV3Parser().readContents(document, null, options).getOpenAPI();
+        Map<String, MockResponse> mocks = new HashMap<>();
+        if (openApi != null && openApi.getPaths() != null) {
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                    mocks.put(operationKey(method.name(), path), mock(openApi, operation))));
+        }
+        return mocks;
+    }
+
+    /** The document as JSON, with the one server given (OpenAPI 3.1 documents keep their 3.1 form). */
+    static String withServer(String document, String serverUrl) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(false);
+        OpenAPI openApi = new OpenAPIV3Parser().readContents(document, null, options).getOpenAPI();
+        openApi.setServers(List.of(new Server().url(serverUrl)));
+        try {
+            return (openApi.getOpenapi().startsWith("3.1") ? Json31.mapper() : Json.mapper()).writeValueAsString(openApi);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An imported OpenAPI document could not be written as JSON", e);
+        }
+    }
+
+    /** The lowest 2xx response, else the default one, else an empty 200; its JSON example if it has one. */
+    private static MockResponse mock(OpenAPI openApi, io.swagger.v3.oas.models.Operation operation) {
+        ApiResponses responses = operation.getResponses();
+        if (responses == null || responses.isEmpty()) {
+            return new MockResponse(200, null, null);
+        }
+        Optional<String> success = responses.keySet().stream().filter(code -> code.matches("2\\d\\d")).sorted().findFirst();
+        String code = success.orElse(responses.containsKey("default") ? "default" : null);
+        if (code == null) {
+            return new MockResponse(200, null, null);
+        }
+        int status = code.equals("default") ? 200 : Integer.parseInt(code);
+        ApiResponse response = referenced(openApi, responses.get(code));
+        if (response == null || response.getContent() == null || response.getContent().isEmpty()) {
+            return new MockResponse(status, null, null);
+        }
+        Map.Entry<String, MediaType> chosen = response.getContent().entrySet().stream()
+                .filter(entry -> entry.getKey().toLowerCase(Locale.ROOT).contains("json")).findFirst()
+                .orElse(response.getContent().entrySet().iterator().next());
+        Object example = example(chosen.getValue());
+        return new MockResponse(status, chosen.getKey(), example == null ? null : render(chosen.getKey(), example));
+    }
+
+    private static ApiResponse referenced(OpenAPI openApi, ApiResponse response) {
+        if (response == null || response.get$ref() == null) {
+            return response;
+        }
+        String name = response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1);
+        return openApi.getComponents() == null || openApi.getComponents().getResponses() == null ? null
+                : openApi.getComponents().getResponses().get(name);
+    }
+
+    private static Object example(MediaType media) {
+        if (media == null) {
+            return null;
+        }
+        if (media.getExample() != null) {
+            return media.getExample();
+        }
+        if (media.getExamples() != null) {
+            Optional<Object> first = media.getExamples().values().stream()
+                    .map(Example::getValue).filter(java.util.Objects::nonNull).findFirst();
+            if (first.isPresent()) {
+                return first.get();
+            }
+        }
+        return media.getSchema() == null ? null : media.getSchema().getExample();
+    }
+
+    private static String render(String contentType, Object example) {
+        if (example instanceof String text && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            return text;
+        }
+        try {
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(example);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(example);
+        }
     }
 
     static Parsed parse(String document) {

@@ -67,6 +67,11 @@ public class Application {
         this.updatedAt = Instant.now();
     }
 
+    void status(ApplicationStatus status) {
+        this.status = status;
+        this.updatedAt = Instant.now();
+    }
+
     static String key(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }

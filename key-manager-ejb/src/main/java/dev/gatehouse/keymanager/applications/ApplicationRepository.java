@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import dev.gatehouse.keymanager.database.UniqueViolation;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Applications in the database; joins the calling service's transaction. */
@@ -33,6 +34,11 @@ public class ApplicationRepository {
         Application application = owned(caller, applicationId);
         em.lock(application, LockModeType.PESSIMISTIC_WRITE);
         return application;
+    }
+
+    /** Any developer's application: for publishers and administrators, and the gateway. */
+    Optional<Application> find(UUID applicationId) {
+        return Optional.ofNullable(em.find(Application.class, applicationId));
     }
 
     List<Application> mine(Caller caller) {

@@ -3,6 +3,9 @@ package dev.gatehouse.keymanager.applications;
 import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.applications.api.ApplicationDetails;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
+import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
+import dev.gatehouse.keymanager.applications.api.ApplicationNotFound;
+import dev.gatehouse.keymanager.apis.api.NotPublisher;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
@@ -12,6 +15,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Stateless
@@ -72,5 +76,24 @@ public class ApplicationServiceBean implements ApplicationService {
         applications.remove(application);
         changes.record("application", applicationId, "DELETED");
         audit.success(caller.username(), "application.delete", "application", applicationId, application.name());
+    }
+
+    @Override
+    public ApplicationView changeStatus(Caller publisher, UUID applicationId, ApplicationStatus status) {
+        if (!publisher.isPublisher()) {
+            throw new NotPublisher();
+        }
+        Application application = applications.find(applicationId).orElseThrow(ApplicationNotFound::new);
+        if (application.status() != status) {
+            application.status(status);
+            changes.record("application", applicationId, status.name());
+            audit.success(publisher.username(), "application.status", "application", applicationId, status.name());
+        }
+        return application.toView();
+    }
+
+    @Override
+    public Optional<ApplicationStatus> status(UUID applicationId) {
+        return applications.find(applicationId).map(Application::status);
     }
 }

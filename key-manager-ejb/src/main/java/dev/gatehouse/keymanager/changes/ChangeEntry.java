@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -12,6 +13,10 @@ import java.time.Instant;
 /** One row of the change feed that every instance follows to drop what it cached. */
 @Entity
 @Table(name = "change_feed")
+@NamedQuery(name = "ChangeEntry.purge", query = "DELETE FROM ChangeEntry c WHERE c.changedAt < :before")
+@NamedQuery(name = "ChangeEntry.latest", query = "SELECT MAX(c.id) FROM ChangeEntry c")
+@NamedQuery(name = "ChangeEntry.after",
+        query = "SELECT c FROM ChangeEntry c WHERE c.id > :afterId OR c.changedAt >= :since ORDER BY c.id")
 public class ChangeEntry {
 
     @Id

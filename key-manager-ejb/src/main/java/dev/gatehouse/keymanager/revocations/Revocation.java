@@ -1,6 +1,5 @@
 package dev.gatehouse.keymanager.revocations;
 
-import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +11,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * One revocation: a token by its jti, or a cut-off (every token of a client, or obtained with a secret, issued before
@@ -25,6 +23,7 @@ import java.time.temporal.ChronoUnit;
         + " WHERE (r.kind = :token AND r.subject = :jti)"
         + " OR (r.kind = :client AND r.subject = :clientId)"
         + " OR (r.kind = :secret AND r.subject = :secretId)")
+@NamedQuery(name = "Revocation.inForce", query = "SELECT r FROM Revocation r WHERE r.expiresAt >= :now")
 @NamedQuery(name = "Revocation.purge", query = "DELETE FROM Revocation r WHERE r.expiresAt < :before")
 public class Revocation {
 
@@ -87,22 +86,5 @@ public class Revocation {
         if (laterExpiresAt.isAfter(expiresAt)) {
             expiresAt = laterExpiresAt;
         }
-    }
-
-    boolean covers(TokenClaims claims) {
-        return switch (kind) {
-            case TOKEN -> subject.equals(claims.jti());
-            case CLIENT -> subject.equals(claims.clientId()) && issuedBeforeCutOff(claims.issuedAt());
-            case SECRET -> claims.secretId() != null && subject.equals(claims.secretId().toString())
-                    && issuedBeforeCutOff(claims.issuedAt());
-        };
-    }
-
-    /**
-     * A token's iat has whole seconds, so one from the cut-off's own second may have been issued on either side of
-     * it: it counts as before (a fresh token refused is retried; a revoked token accepted is a breach).
-     */
-    private boolean issuedBeforeCutOff(Instant issuedAt) {
-        return !issuedAt.truncatedTo(ChronoUnit.SECONDS).isAfter(issuedBefore.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.keymanager.revocations;
 
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.revocations.api.RevocationList;
 import dev.gatehouse.keymanager.revocations.api.RevocationService;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import jakarta.annotation.PostConstruct;
@@ -14,8 +15,11 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -70,14 +74,33 @@ public class RevocationServiceBean implements RevocationService {
 
     @Override
     public boolean isRevoked(TokenClaims claims) {
-        return em.createNamedQuery("Revocation.covering", Revocation.class)
+        return list(em.createNamedQuery("Revocation.covering", Revocation.class)
                 .setParameter("token", Revocation.Kind.TOKEN).setParameter("jti", claims.jti())
                 .setParameter("client", Revocation.Kind.CLIENT).setParameter("clientId", claims.clientId())
                 .setParameter("secret", Revocation.Kind.SECRET)
                 // no secret: a subject no SECRET revocation has
                 .setParameter("secretId", claims.secretId() == null ? "" : claims.secretId().toString())
-                .getResultStream()
-                .anyMatch(revocation -> revocation.covers(claims));
+                .getResultStream()).covers(claims);
+    }
+
+    @Override
+    public RevocationList inForce() {
+        return list(em.createNamedQuery("Revocation.inForce", Revocation.class)
+                .setParameter("now", clock.instant().minus(PURGE_MARGIN)).getResultStream());
+    }
+
+    private static RevocationList list(Stream<Revocation> revocations) {
+        Map<String, Instant> tokens = new HashMap<>();
+        Map<String, Instant> clients = new HashMap<>();
+        Map<String, Instant> secrets = new HashMap<>();
+        revocations.forEach(revocation -> {
+            switch (revocation.kind()) {
+                case TOKEN -> tokens.put(revocation.subject(), revocation.expiresAt());
+                case CLIENT -> clients.put(revocation.subject(), revocation.issuedBefore());
+                case SECRET -> secrets.put(revocation.subject(), revocation.issuedBefore());
+            }
+        });
+        return new RevocationList(tokens, clients, secrets);
     }
 
     @Override

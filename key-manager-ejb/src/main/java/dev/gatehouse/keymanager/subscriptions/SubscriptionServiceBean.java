@@ -13,6 +13,7 @@ import dev.gatehouse.keymanager.plans.api.PlanService;
 import dev.gatehouse.keymanager.plans.api.PlanView;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionNotFound;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionRefused;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionAccess;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
@@ -24,6 +25,7 @@ import jakarta.persistence.PersistenceContext;
 import dev.gatehouse.keymanager.database.UniqueViolation;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -177,6 +179,14 @@ public class SubscriptionServiceBean implements SubscriptionService {
         if (!caller.isPublisher()) {
             throw new NotPublisher();
         }
+    }
+
+    @Override
+    public Optional<SubscriptionAccess> access(UUID applicationId, UUID apiId) {
+        return em.createNamedQuery("Subscription.of", Subscription.class).setParameter("application", applicationId)
+                .setParameter("api", apiId).getResultStream().findFirst()
+                .map(subscription -> new SubscriptionAccess(subscription.id(), subscription.status(),
+                        plans.get(subscription.planId())));
     }
 
     private SubscriptionView view(Subscription subscription) {

@@ -7,11 +7,12 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.clients.api.Environment;
-import dev.gatehouse.keymanager.keys.SigningAlgorithm;
 import dev.gatehouse.keymanager.keys.TokenKeys;
 import dev.gatehouse.keymanager.revocations.api.RevocationService;
 import dev.gatehouse.keymanager.tokens.api.Introspection;
 import dev.gatehouse.keymanager.tokens.api.IssuedToken;
+import dev.gatehouse.keymanager.tokens.api.AccessTokenHeader;
+import dev.gatehouse.keymanager.tokens.api.TokenCheck;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import dev.gatehouse.keymanager.tokens.api.TokenRequest;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
@@ -26,7 +27,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,8 +47,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class TokenServiceBean implements TokenService {
 
     static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
-    /** RFC 9068 §4: with or without the media type prefix; media types ignore case. */
-    private static final Set<String> ACCESS_TOKEN_TYPES = Set.of("at+jwt", "application/at+jwt");
     static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     /** Far beyond any token issued here; larger input is refused before it is parsed. */
     static final int MAX_TOKEN_LENGTH = 8192;
@@ -108,7 +106,16 @@ public class TokenServiceBean implements TokenService {
 
     @Override
     public Optional<TokenClaims> verify(String token) {
-        return authentic(token).filter(claims -> !revocations.isRevoked(claims));
+        return check(token).claims();
+    }
+
+    @Override
+    public TokenCheck check(String token) {
+        TokenCheck check = authentic(token);
+        if (check.isAccepted() && revocations.isRevoked(check.claims().get())) {
+            return TokenCheck.refused("token_revoked", "The token has been revoked.");
+        }
+        return check;
     }
 
     @Override
@@ -118,7 +125,7 @@ public class TokenServiceBean implements TokenService {
 
     @Override
     public void revoke(String token, String requestingClientId) {
-        authentic(token).ifPresent(claims -> {
+        authentic(token).claims().ifPresent(claims -> {
             if (claims.clientId().equals(requestingClientId)) {
                 revocations.revokeToken(claims.jti(), claims.clientId(), claims.expiresAt());
             } else {
@@ -128,45 +135,36 @@ public class TokenServiceBean implements TokenService {
         });
     }
 
-    /** Everything {@link #verify} checks except revocation. */
-    Optional<TokenClaims> authentic(String token) {
-        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
-            return Optional.empty();
+    /** Everything {@link #check} checks except revocation. */
+    TokenCheck authentic(String token) {
+        if (token == null || token.isBlank()) {
+            return TokenCheck.refused("token_missing", "No token was presented.");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return TokenCheck.refused("token_malformed", "The token is longer than any token issued here.");
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token.strip());
             JWSHeader header = jwt.getHeader();
-            if (!acceptableHeader(header)) {
-                return Optional.empty();
+            Optional<TokenCheck> refusal = AccessTokenHeader.refusal(header);
+            if (refusal.isPresent()) {
+                return refusal.get();
             }
             Optional<TokenKeys.TokenVerifier> key = keys.verifier(header.getKeyID());
-            if (key.isEmpty() || !key.get().algorithm().equals(header.getAlgorithm())
-                    || !jwt.verify(key.get().verifier())) {
-                return Optional.empty();
+            if (key.isEmpty()) {
+                return TokenCheck.refused("token_key_unknown", "The token is signed with a key this issuer does not use.");
+            }
+            if (!key.get().algorithm().equals(header.getAlgorithm()) || !jwt.verify(key.get().verifier())) {
+                return TokenCheck.refused("token_signature_invalid", "The token's signature is not valid.");
             }
             return claims(jwt.getJWTClaimsSet());
         } catch (ParseException | JOSEException | RuntimeException malformed) {
             // garbage is an answer, not a failure: the caller says 401
-            return Optional.empty();
+            return TokenCheck.refused("token_malformed", "The token is not a signed JWT.");
         }
     }
 
-    /**
-     * The algorithm must be the signing key's (checked against the key too), never none or HMAC; the type must be
-     * an access token's; and the header must not offer keys of its own, which only an attacker would.
-     */
-    private static boolean acceptableHeader(JWSHeader header) {
-        String type = header.getType() == null ? null : header.getType().getType().toLowerCase(Locale.ROOT);
-        return header.getKeyID() != null
-                && Arrays.stream(SigningAlgorithm.values())
-                        .anyMatch(a -> a.jws().equals(header.getAlgorithm()))
-                && ACCESS_TOKEN_TYPES.contains(type)
-                && header.getJWK() == null && header.getJWKURL() == null
-                && header.getX509CertURL() == null && header.getX509CertChain() == null
-                && header.getCriticalParams() == null;
-    }
-
-    private Optional<TokenClaims> claims(JWTClaimsSet claims) throws ParseException {
+    private TokenCheck claims(JWTClaimsSet claims) throws ParseException {
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
@@ -176,18 +174,26 @@ public class TokenServiceBean implements TokenService {
         String applicationId = claims.getStringClaim("application_id");
         String environment = claims.getStringClaim("environment");
         if (exp == null || iat == null || claims.getJWTID() == null || claims.getSubject() == null
-                || clientId == null || applicationId == null || environment == null
-                || !settings.issuer().equals(claims.getIssuer())
-                || audience == null || !audience.contains(settings.audience())
-                || !exp.toInstant().plus(CLOCK_SKEW).isAfter(now)
-                || iat.toInstant().minus(CLOCK_SKEW).isAfter(now)
-                || nbf != null && nbf.toInstant().minus(CLOCK_SKEW).isAfter(now)) {
-            return Optional.empty();
+                || clientId == null || applicationId == null || environment == null) {
+            return TokenCheck.refused("token_claims_missing", "The token lacks a claim an access token must have"
+                    + " (exp, iat, jti, sub, client_id, application_id, environment).");
+        }
+        if (!settings.issuer().equals(claims.getIssuer())) {
+            return TokenCheck.refused("token_issuer_invalid", "The token is not from this issuer.");
+        }
+        if (audience == null || !audience.contains(settings.audience())) {
+            return TokenCheck.refused("token_audience_invalid", "The token is not meant for this audience.");
+        }
+        if (!exp.toInstant().plus(CLOCK_SKEW).isAfter(now)) {
+            return TokenCheck.refused("token_expired", "The token has expired.");
+        }
+        if (iat.toInstant().minus(CLOCK_SKEW).isAfter(now) || nbf != null && nbf.toInstant().minus(CLOCK_SKEW).isAfter(now)) {
+            return TokenCheck.refused("token_not_yet_valid", "The token is not valid yet.");
         }
         String scope = claims.getStringClaim("scope");
         String secretId = claims.getStringClaim("secret_id");
-        return Optional.of(new TokenClaims(claims.getIssuer(), claims.getSubject(), settings.audience(), clientId,
-                UUID.fromString(applicationId), Environment.valueOf(environment),
+        return TokenCheck.accepted(new TokenClaims(claims.getIssuer(), claims.getSubject(), settings.audience(),
+                clientId, UUID.fromString(applicationId), Environment.valueOf(environment),
                 secretId == null ? null : UUID.fromString(secretId),
                 scope == null || scope.isBlank() ? Set.of()
                         : Arrays.stream(scope.strip().split(" +")).collect(Collectors.toUnmodifiableSet()),

@@ -19,6 +19,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** apis/view.xhtml: an API's overview, its plans, and Subscribe (creating the application on the way). */
@@ -50,13 +51,11 @@ public class ApiOverview implements Serializable {
     private SubscriptionView subscribed;
 
     public void load() throws IOException {
-        try {
-            api = apis.get(developer.caller().orElse(null), UUID.fromString(String.valueOf(id)));
-        } catch (BusinessException | IllegalArgumentException notFound) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "No such API");
-            FacesContext.getCurrentInstance().responseComplete();
+        Optional<ApiView> visible = VisibleApi.load(apis, developer, id);
+        if (visible.isEmpty()) {
             return;
         }
+        api = visible.get();
         if (!api.plans().isEmpty()) {
             planId = api.plans().get(0).id().toString();
         }
@@ -100,11 +99,6 @@ public class ApiOverview implements Serializable {
 
     private static void message(FacesMessage.Severity severity, String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
-    }
-
-    /** The OpenAPI document as the publisher gave it, for the Documentation page. */
-    public String getDocument() {
-        return apis.openApiDocument(developer.caller().orElse(null), api.id());
     }
 
     public String getGatewayPath() {

@@ -23,7 +23,9 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Content-Security-Policy", "frame-ancestors 'none'; object-src 'none'; base-uri 'self'");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-        if (request.getServletPath().startsWith("/applications/")) {
+        // pages that may show a secret or an access token
+        if (request.getServletPath().startsWith("/applications/")
+                || request.getServletPath().equals("/apis/documentation.xhtml")) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);

@@ -5,6 +5,7 @@ import jakarta.ejb.Local;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The API catalog. Changes need a publisher or administrator; developers see PUBLISHED and DEPRECATED APIs. */
@@ -23,5 +24,17 @@ public interface ApiService {
 
     String openApiDocument(Caller caller, @NotNull UUID apiId);
 
+    /**
+     * The document as JSON whose only server is this API on the gateway under {@code baseUrl} (the server's root
+     * URL): what an interactive console must call, whatever servers the publisher's document names.
+     */
+    String openApiDocumentForGateway(Caller caller, @NotNull UUID apiId, @NotNull String baseUrl);
+
     List<ApiView> listAll(@NotNull Caller publisher);
+
+    /**
+     * For the gateway: the API at this context and version, whatever its lifecycle (the gateway tells a retired API
+     * from an unknown one), with each operation's mock answer read from its OpenAPI document.
+     */
+    Optional<ApiRoute> route(@NotNull String context, @NotNull String version);
 }

@@ -5,6 +5,7 @@ import jakarta.ejb.Local;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A developer's applications. Every method sees only the caller's own; another's answers ApplicationNotFound. */
@@ -21,4 +22,13 @@ public interface ApplicationService {
 
     /** Deletes the application with its keys and subscriptions, and revokes every token issued to it. */
     void delete(@NotNull Caller caller, @NotNull UUID applicationId);
+
+    /**
+     * For publishers and administrators: a BLOCKED application's tokens are refused by the gateway (and it gets no
+     * new ones) until it is unblocked; its keys and subscriptions are kept.
+     */
+    ApplicationView changeStatus(@NotNull Caller publisher, @NotNull UUID applicationId, @NotNull ApplicationStatus status);
+
+    /** For the gateway: the application's status, or empty if it does not exist (any more). */
+    Optional<ApplicationStatus> status(@NotNull UUID applicationId);
 }

@@ -32,6 +32,9 @@ public interface RevocationService {
 
     boolean isRevoked(@NotNull TokenClaims claims);
 
+    /** Every revocation in force, for the gateway's in-memory check. */
+    RevocationList inForce();
+
     /**
      * Deletes the revocations that no longer cover any token a verifier could accept; returns how many. Runs hourly
      * on every instance.

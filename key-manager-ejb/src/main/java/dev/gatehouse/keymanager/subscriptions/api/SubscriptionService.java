@@ -4,6 +4,7 @@ import dev.gatehouse.keymanager.accounts.api.Caller;
 import jakarta.ejb.Local;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** An application's subscriptions to APIs under a plan; approval and blocking for publishers. */
@@ -29,4 +30,7 @@ public interface SubscriptionService {
     SubscriptionView block(@NotNull Caller publisher, @NotNull UUID subscriptionId, boolean productionOnly);
 
     SubscriptionView unblock(@NotNull Caller publisher, @NotNull UUID subscriptionId);
+
+    /** For the gateway: the application's subscription to the API, whatever its status, if there is one. */
+    Optional<SubscriptionAccess> access(@NotNull UUID applicationId, @NotNull UUID apiId);
 }

@@ -19,6 +19,9 @@ public interface TokenService {
      */
     Optional<TokenClaims> verify(String token);
 
+    /** As {@link #verify}, with the reason when the token is refused. */
+    TokenCheck check(String token);
+
     /** RFC 7662: the claims of an active token; inactive for anything {@link #verify} refuses. */
     Introspection introspect(String token);
 

@@ -1,0 +1,116 @@
+package dev.gatehouse.runtime.gateway;
+
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
+import dev.gatehouse.keymanager.clients.api.Environment;
+import dev.gatehouse.keymanager.tokens.api.AccessTokenHeader;
+import dev.gatehouse.keymanager.tokens.api.TokenCheck;
+import dev.gatehouse.keymanager.tokens.api.TokenClaims;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The caller's access token, as MicroProfile JWT verified it (signature by kid against the JWKS, iss, aud, exp and
+ * nbf with skew, RS256/ES256 only), plus the RFC 9068 checks MicroProfile JWT does not make: the {@code at+jwt}
+ * type, no keys or critical parameters in the header, and the claims Gatehouse tokens must carry. A token that
+ * MicroProfile JWT refused never gets here: the container answers 401 and {@link TokenRefusedServlet} explains it.
+ *
+ * <p>Verified claims are kept by jti until the token expires: the container still checks the signature of every
+ * request, but the header parse and claim mapping happen once per token.
+ */
+@ApplicationScoped
+class TokenGate {
+
+    private static final int MAX_REMEMBERED = 100_000;
+
+    private final Map<String, TokenClaims> verified = new ConcurrentHashMap<>();
+
+    /** The token's claims, or the refusal: no token, or a token outside the access-token profile. */
+    Verdict verify(SecurityContext security, Instant now) {
+        Principal principal = security.getUserPrincipal();
+        if (!(principal instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
+            return new Verdict(null, Refusal.noToken());
+        }
+        String jti = jwt.getTokenID();
+        TokenClaims known = jti == null ? null : verified.get(jti);
+        if (known != null && known.expiresAt().isAfter(now)) {
+            return new Verdict(known, null);
+        }
+        TokenCheck check = profile(jwt);
+        if (!check.isAccepted()) {
+            return new Verdict(null, Refusal.invalidToken(check.reason(), check.description()));
+        }
+        TokenClaims claims = check.claims().get();
+        remember(claims, now);
+        return new Verdict(claims, null);
+    }
+
+    record Verdict(TokenClaims claims, Refusal refusal) {
+    }
+
+    private static TokenCheck profile(JsonWebToken jwt) {
+        String raw = jwt.getRawToken();
+        try {
+            int dot = raw.indexOf('.');
+            JWSHeader header = JWSHeader.parse(new Base64URL(raw.substring(0, Math.max(dot, 0))));
+            var refusal = AccessTokenHeader.refusal(header);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+        } catch (ParseException | RuntimeException e) {
+            return TokenCheck.refused("token_malformed", "The token's header is not a JWS header.");
+        }
+        String clientId = text(jwt, "client_id");
+        String applicationId = text(jwt, "application_id");
+        String environment = text(jwt, "environment");
+        if (clientId == null || applicationId == null || environment == null || jwt.getTokenID() == null
+                || jwt.getSubject() == null || jwt.getIssuedAtTime() == 0 || jwt.getExpirationTime() == 0) {
+            return TokenCheck.refused("token_claims_missing", "The token lacks a claim an access token must have"
+                    + " (exp, iat, jti, sub, client_id, application_id, environment).");
+        }
+        try {
+            String scope = text(jwt, "scope");
+            String secretId = text(jwt, "secret_id");
+            Set<String> scopes = scope == null || scope.isBlank() ? Set.of()
+                    : Arrays.stream(scope.strip().split(" +")).collect(Collectors.toUnmodifiableSet());
+            return TokenCheck.accepted(new TokenClaims(jwt.getIssuer(), jwt.getSubject(),
+                    String.join(" ", jwt.getAudience() == null ? Set.of() : jwt.getAudience()), clientId,
+                    UUID.fromString(applicationId), Environment.valueOf(environment),
+                    secretId == null ? null : UUID.fromString(secretId), scopes, jwt.getTokenID(),
+                    Instant.ofEpochSecond(jwt.getIssuedAtTime()), Instant.ofEpochSecond(jwt.getExpirationTime())));
+        } catch (IllegalArgumentException e) {
+            return TokenCheck.refused("token_claims_invalid", "The token's application_id, environment or secret_id"
+                    + " is not valid.");
+        }
+    }
+
+    /** Implementations return a claim as a JSON value or as a Java string. */
+    private static String text(JsonWebToken jwt, String claim) {
+        Object value = jwt.getClaim(claim);
+        if (value instanceof JsonString json) {
+            return json.getString();
+        }
+        return value instanceof String string ? string : null;
+    }
+
+    private void remember(TokenClaims claims, Instant now) {
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.values().removeIf(old -> !old.expiresAt().isAfter(now));
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+        }
+        verified.put(claims.jti(), claims);
+    }
+}

@@ -1,0 +1,399 @@
+package dev.gatehouse.runtime.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.runtime.RuntimeClient;
+import dev.gatehouse.runtime.RuntimeClient.Answer;
+import dev.gatehouse.testing.BuiltArchive;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The gateway on a real Payara Micro with MicroProfile JWT: the token checks, then revocation, application,
+ * subscription, lifecycle, scope and rate limit, each refusal with its reason code; changes made elsewhere are
+ * enforced within a second.
+ */
+@ExtendWith(ArquillianExtension.class)
+class GatewayIT {
+
+    /** The issue's promise: a change is enforced everywhere within a second. */
+    private static final Duration ENFORCED_WITHIN = Duration.ofSeconds(1);
+
+    @ArquillianResource
+    private URL base;
+
+    private RuntimeClient client;
+    private GatewayFixture fixture;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return BuiltArchive.atRoot().addClass(TokenForge.class);
+    }
+
+    @BeforeEach
+    void client() throws Exception {
+        client = new RuntimeClient(base.toURI());
+        fixture = new GatewayFixture(client);
+    }
+
+    private static String path(JsonObject api, String operation) {
+        return "api/" + api.getString("context") + "/" + api.getString("version") + operation;
+    }
+
+    private static void assertRefused(Answer answer, int status, String reason) {
+        assertEquals(status, answer.status(), answer.body());
+        assertEquals("application/problem+json", answer.header("Content-Type").split(";")[0]);
+        assertEquals(reason, answer.json().getString("reason"), answer.body());
+        assertEquals("urn:gatehouse:problem:" + reason, answer.json().getString("type"));
+        assertFalse(answer.json().getString("detail").isBlank());
+    }
+
+    private static void assertInvalidToken(Answer answer, String reason) {
+        assertRefused(answer, 401, reason);
+        String challenge = answer.header("WWW-Authenticate");
+        assertNotNull(challenge, answer.body());
+        assertTrue(challenge.startsWith("Bearer realm=\"gatehouse\", error=\"invalid_token\", error_description=\""),
+                challenge);
+    }
+
+    /** Calls until the answer has the status, for at most the time a change may take to be enforced. */
+    private Answer eventually(int status, Callable<Answer> call) throws Exception {
+        Instant deadline = Instant.now().plus(ENFORCED_WITHIN);
+        Answer answer = call.call();
+        while (answer.status() != status && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            answer = call.call();
+        }
+        return answer;
+    }
+
+    @Test
+    void aSubscribedApplicationsTokenGetsTheMockAnswerWithRateLimitHeaders() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        String token = fixture.token(app, null);
+
+        Answer items = fixture.call("GET", path(api, "/items"), token);
+        Answer item = fixture.call("GET", path(api, "/items/42"), token);
+
+        assertEquals(200, items.status(), items.body());
+        assertEquals("application/json", items.header("Content-Type").split(";")[0]);
+        assertEquals("first", items.array().getJsonObject(0).getString("name"));
+        assertEquals("1000", items.header("RateLimit-Limit"));
+        assertEquals("999", items.header("RateLimit-Remaining"));
+        assertTrue(Integer.parseInt(items.header("RateLimit-Reset")) <= 60);
+        assertEquals(200, item.status(), item.body());
+        assertEquals(1, item.json().getInt("id"));
+        assertEquals(201, fixture.call("POST", path(api, "/items"), token).status());
+        Answer metrics = client.send("GET", "metrics?scope=application", null, null);
+        assertEquals(200, metrics.status());
+        assertTrue(metrics.body().matches("(?s).*gateway[._]requests.*") && metrics.body().contains(api.getString("context")),
+                metrics.body());
+    }
+
+    @Test
+    void theSampleApiAnswersTheSeedsLastStep() throws Exception {
+        Answer page = client.send("GET", "developer/v1/apis?search=pizzashack", null, null);
+        JsonObject pizza = page.json().getJsonArray("items").getJsonObject(0);
+        GatewayFixture.App app = fixture.subscribed(pizza.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+
+        Answer menu = fixture.call("GET", "api/pizzashack/1.0.0/menu", fixture.token(app, "orders:write"));
+
+        assertEquals(200, menu.status(), menu.body());
+        assertTrue(menu.body().contains("Margherita"), menu.body());
+    }
+
+    @Test
+    void withoutATokenTheChallengeNamesOnlyTheRealm() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+
+        Answer answer = fixture.call("GET", path(api, "/items"), null);
+        Answer basic = client.send("GET", path(api, "/items"), RuntimeClient.basic("someone", "secret"), null);
+
+        assertRefused(answer, 401, "token_missing");
+        assertEquals("Bearer realm=\"gatehouse\"", answer.header("WWW-Authenticate"));
+        assertRefused(basic, 401, "token_missing");
+    }
+
+    @Test
+    void unknownApisAndOperationsAreNotFoundAndAWrongMethodIsNotAllowed() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        String token = fixture.token(fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION"), null);
+
+        assertRefused(fixture.call("GET", "api/no-such-api/1.0.0/items", token), 404, "api_not_found");
+        assertRefused(fixture.call("GET", path(api, "/nothing/here"), token), 404, "operation_not_found");
+        Answer delete = fixture.call("DELETE", path(api, "/items"), token);
+        assertRefused(delete, 405, "method_not_allowed");
+        assertEquals("GET, POST", delete.header("Allow"));
+    }
+
+    /** Claims of a valid token for the application, to be spoilt one at a time. */
+    private JsonObject claims(GatewayFixture.App app) throws Exception {
+        String token = fixture.token(app, null);
+        String payload = new String(Base64URL.from(token.split("\\.")[1]).decode(), StandardCharsets.UTF_8);
+        return Json.createReader(new java.io.StringReader(payload)).readObject();
+    }
+
+    private String forge(JsonObject claims, String query) throws Exception {
+        Answer forged = client.send("POST", "_test/forge" + query, null, claims.toString());
+        assertEquals(200, forged.status(), forged.body());
+        return forged.body();
+    }
+
+    private static JsonObject with(JsonObject claims, String name, Object value) {
+        var copy = Json.createObjectBuilder(claims);
+        if (value == null) {
+            copy.remove(name);
+        } else if (value instanceof Long number) {
+            copy.add(name, number);
+        } else {
+            copy.add(name, value.toString());
+        }
+        return copy.build();
+    }
+
+    @Test
+    void everyKindOfBadTokenIsRefusedWithItsReason() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        String valid = fixture.token(app, null);
+        JsonObject claims = claims(app);
+        long now = Instant.now().getEpochSecond();
+        String kid = SignedJWT.parse(valid).getHeader().getKeyID();
+        RSAKey published = JWKSet.parse(client.send("GET", "oauth2/jwks", null, null).body()).getKeyByKeyId(kid)
+                .toRSAKey();
+        String items = path(api, "/items");
+
+        // a valid token, to show that the refusals below are the spoilt parts' doing
+        assertEquals(200, fixture.call("GET", items, valid).status());
+
+        String[] parts = valid.split("\\.");
+        JsonObject changed = with(claims, "client_id", "someone-else");
+        String tampered = parts[0] + "." + Base64URL.encode(changed.toString()) + "." + parts[2];
+        assertInvalidToken(fixture.call("GET", items, tampered), "token_signature_invalid");
+
+        assertInvalidToken(fixture.call("GET", items, "not-a-token"), "token_malformed");
+
+        String none = new PlainJWT(JWTClaimsSet.parse(claims.toString())).serialize();
+        assertInvalidToken(fixture.call("GET", items, none), "token_malformed");
+
+        // the classic key confusion: HMAC keyed with the public key that verifies RS256
+        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(kid)
+                .type(new JOSEObjectType("at+jwt")).build(), JWTClaimsSet.parse(claims.toString()));
+        hmac.sign(new MACSigner(published.toRSAPublicKey().getEncoded()));
+        assertInvalidToken(fixture.call("GET", items, hmac.serialize()), "token_algorithm_refused");
+
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID("not-a-gatehouse-key").generate();
+        SignedJWT unknown = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID())
+                .type(new JOSEObjectType("at+jwt")).build(), JWTClaimsSet.parse(claims.toString()));
+        unknown.sign(new RSASSASigner(stranger));
+        assertInvalidToken(fixture.call("GET", items, unknown.serialize()), "token_key_unknown");
+
+        JsonObject expired = with(with(with(claims, "exp", now - 120), "iat", now - 300L), "nbf", now - 300L);
+        assertInvalidToken(fixture.call("GET", items, forge(expired, "")), "token_expired");
+        assertInvalidToken(fixture.call("GET", items, forge(with(claims, "iss", "https://elsewhere.example"), "")),
+                "token_issuer_invalid");
+        assertInvalidToken(fixture.call("GET", items, forge(with(claims, "aud", "another-api"), "")),
+                "token_audience_invalid");
+        assertInvalidToken(fixture.call("GET", items, forge(with(claims, "application_id", null), "")),
+                "token_claims_missing");
+        assertInvalidToken(fixture.call("GET", items, forge(claims, "?typ=JWT")), "token_type_invalid");
+        assertInvalidToken(fixture.call("GET", items, forge(claims, "?jku=https://attacker.example/jwks")),
+                "token_header_refused");
+        assertInvalidToken(fixture.call("GET", items, forge(claims, "?crit=exotic")), "token_header_refused");
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedWithinASecond() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        String token = fixture.token(app, null);
+        assertEquals(200, fixture.call("GET", path(api, "/items"), token).status());
+
+        assertEquals(200, client.form("oauth2/revoke", app.clientBasic(), Map.of("token", token)).status());
+
+        assertInvalidToken(eventually(401, () -> fixture.call("GET", path(api, "/items"), token)), "token_revoked");
+        assertEquals(200, fixture.call("GET", path(api, "/items"), fixture.token(app, null)).status());
+    }
+
+    @Test
+    void aBlockedSubscriptionIsRefusedAndServedAgainOnceUnblocked() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        String token = fixture.token(app, null);
+        String items = path(api, "/items");
+        assertEquals(200, fixture.call("GET", items, token).status());
+
+        client.send("POST", "management/v1/subscriptions/" + app.subscriptionId() + "/block", GatewayFixture.ADMIN, null);
+        assertRefused(eventually(403, () -> fixture.call("GET", items, token)), 403, "subscription_blocked");
+
+        client.send("POST", "management/v1/subscriptions/" + app.subscriptionId() + "/unblock", GatewayFixture.ADMIN, null);
+        assertEquals(200, eventually(200, () -> fixture.call("GET", items, token)).status());
+    }
+
+    @Test
+    void aProductionOnlyBlockLeavesTheSandboxServed() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        JsonObject sandboxKeys = client.send("POST", "developer/v1/applications/" + app.id() + "/keys/SANDBOX",
+                app.owner().basic(), null).json();
+        String sandbox = fixture.token(new GatewayFixture.App(app.owner(), app.id(), app.subscriptionId(),
+                sandboxKeys.getJsonObject("keys").getString("clientId"),
+                sandboxKeys.getJsonObject("secret").getString("value"), "SANDBOX"), null);
+        String production = fixture.token(app, null);
+        String items = path(api, "/items");
+
+        client.send("POST", "management/v1/subscriptions/" + app.subscriptionId() + "/block?productionOnly=true",
+                GatewayFixture.ADMIN, null);
+
+        assertRefused(eventually(403, () -> fixture.call("GET", items, production)), 403, "subscription_blocked");
+        assertEquals(200, fixture.call("GET", items, sandbox).status());
+    }
+
+    @Test
+    void anUnsubscribedApplicationIsRefused() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        String token = fixture.token(app, null);
+        assertEquals(200, fixture.call("GET", path(api, "/items"), token).status());
+
+        Answer removed = client.send("DELETE", "developer/v1/applications/" + app.id() + "/subscriptions/"
+                + app.subscriptionId(), app.owner().basic(), null);
+
+        assertEquals(204, removed.status(), removed.body());
+        assertRefused(eventually(403, () -> fixture.call("GET", path(api, "/items"), token)), 403, "not_subscribed");
+    }
+
+    @Test
+    void aSubscriptionOnHoldIsRefusedUntilApproved() throws Exception {
+        String approval = fixture.plan(100L, "MINUTE", true);
+        JsonObject api = fixture.publish(null, null, List.of(approval));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), approval, "PRODUCTION");
+        String token = fixture.token(app, null);
+
+        assertRefused(fixture.call("GET", path(api, "/items"), token), 403, "subscription_on_hold");
+
+        client.send("POST", "management/v1/subscriptions/" + app.subscriptionId() + "/approve", GatewayFixture.ADMIN, null);
+        assertEquals(200, eventually(200, () -> fixture.call("GET", path(api, "/items"), token)).status());
+    }
+
+    @Test
+    void aBlockedApplicationIsRefused() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        String token = fixture.token(app, null);
+
+        Answer blocked = client.send("POST", "management/v1/applications/" + app.id() + "/block", GatewayFixture.ADMIN, null);
+
+        assertEquals(200, blocked.status(), blocked.body());
+        assertRefused(eventually(403, () -> fixture.call("GET", path(api, "/items"), token)), 403, "application_blocked");
+        client.send("POST", "management/v1/applications/" + app.id() + "/unblock", GatewayFixture.ADMIN, null);
+        assertEquals(200, eventually(200, () -> fixture.call("GET", path(api, "/items"), token)).status());
+    }
+
+    @Test
+    void aRetiredApiIsRefused() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        String token = fixture.token(app, null);
+
+        fixture.lifecycle(api.getString("id"), "DEPRECATED");
+        assertEquals(200, eventually(200, () -> fixture.call("GET", path(api, "/items"), token)).status());
+        fixture.lifecycle(api.getString("id"), "RETIRED");
+
+        assertRefused(eventually(403, () -> fixture.call("GET", path(api, "/items"), token)), 403, "api_retired");
+    }
+
+    @Test
+    void anOperationNeedsItsScope() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        JsonObject pizza = client.send("GET", "developer/v1/apis?search=pizzashack", null, null).json()
+                .getJsonArray("items").getJsonObject(0);
+        client.send("POST", "developer/v1/applications/" + app.id() + "/subscriptions", app.owner().basic(),
+                "{\"apiId\":\"" + pizza.getString("id") + "\",\"planId\":\"" + GatewayFixture.BRONZE + "\"}");
+
+        Answer refused = fixture.call("POST", path(api, "/items"), fixture.token(app, "orders:write"));
+
+        assertRefused(refused, 403, "insufficient_scope");
+        assertTrue(refused.header("WWW-Authenticate").contains("error=\"insufficient_scope\""));
+        assertTrue(refused.header("WWW-Authenticate").contains("scope=\"items:write\""));
+        assertEquals(201, fixture.call("POST", path(api, "/items"), fixture.token(app, "items:write")).status());
+    }
+
+    @Test
+    void aPlansLimitHoldsUnderConcurrencyAndSparesOtherSubscriptions() throws Exception {
+        String tenPerDay = fixture.plan(10L, "DAY", false);
+        JsonObject api = fixture.publish(null, null, List.of(tenPerDay));
+        String busy = fixture.token(fixture.subscribed(api.getString("id"), tenPerDay, "PRODUCTION"), null);
+        String quiet = fixture.token(fixture.subscribed(api.getString("id"), tenPerDay, "PRODUCTION"), null);
+        String items = path(api, "/items");
+
+        List<Answer> answers = new ArrayList<>();
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Answer>> calls = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                calls.add(callers.submit(() -> fixture.call("GET", items, busy)));
+            }
+            for (Future<Answer> call : calls) {
+                answers.add(call.get());
+            }
+        } finally {
+            callers.shutdown();
+        }
+
+        assertEquals(10, answers.stream().filter(answer -> answer.status() == 200).count());
+        Answer limited = answers.stream().filter(answer -> answer.status() == 429).findFirst().orElseThrow();
+        assertEquals(15, answers.stream().filter(answer -> answer.status() == 429).count());
+        assertRefused(limited, 429, "rate_limited");
+        assertNotNull(limited.header("Retry-After"));
+        assertEquals("10", limited.header("RateLimit-Limit"));
+        assertEquals("0", limited.header("RateLimit-Remaining"));
+        assertEquals(limited.header("Retry-After"), limited.header("RateLimit-Reset"));
+        Answer other = fixture.call("GET", items, quiet);
+        assertEquals(200, other.status());
+        assertEquals("9", other.header("RateLimit-Remaining"));
+    }
+
+    @Test
+    void aBadBearerTokenOnAnyEndpointGetsTheInvalidTokenChallenge() throws Exception {
+        assertInvalidToken(client.send("GET", "developer/v1/applications", "Bearer " + UUID.randomUUID(), null),
+                "token_malformed");
+    }
+}

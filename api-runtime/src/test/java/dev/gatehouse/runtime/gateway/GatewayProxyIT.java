@@ -1,0 +1,174 @@
+package dev.gatehouse.runtime.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.runtime.RuntimeClient;
+import dev.gatehouse.runtime.RuntimeClient.Answer;
+import dev.gatehouse.testing.BuiltArchive;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The gateway in front of a real backend on loopback: what is forwarded and what is not, the environments' two
+ * endpoints, timeouts and refused connections, and 50 MB bodies streamed both ways. The Arquillian configuration
+ * gives the server a read timeout of 2 s.
+ */
+@ExtendWith(ArquillianExtension.class)
+class GatewayProxyIT {
+
+    @ArquillianResource
+    private URL base;
+
+    private RuntimeClient client;
+    private GatewayFixture fixture;
+    private LoopbackBackend backend;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return BuiltArchive.atRoot();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        client = new RuntimeClient(base.toURI());
+        fixture = new GatewayFixture(client);
+        backend = new LoopbackBackend();
+    }
+
+    @AfterEach
+    void stop() {
+        backend.close();
+    }
+
+    private static String path(JsonObject api, String operation) {
+        return "api/" + api.getString("context") + "/" + api.getString("version") + operation;
+    }
+
+    private String productionToken(JsonObject api) throws Exception {
+        return fixture.token(fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION"), null);
+    }
+
+    @Test
+    void theRequestReachesTheProductionBackendWithoutTheCallersToken() throws Exception {
+        JsonObject api = fixture.publish(backend.baseUrl("/prod"), backend.baseUrl("/sandbox"),
+                List.of(GatewayFixture.BRONZE));
+        String token = productionToken(api);
+
+        Answer answer = client.send("POST", path(api, "/echo/a%20b?x=1&y=two"), "Bearer " + token, "{\"hello\":1}");
+
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals("loopback", answer.header("X-Backend"));
+        assertEquals("1000", answer.header("RateLimit-Limit"));
+        JsonObject seen = answer.json();
+        assertEquals("POST", seen.getString("method"));
+        assertEquals("/prod/echo/a%20b", seen.getString("path"));
+        assertEquals("x=1&y=two", seen.getString("query"));
+        assertEquals("null", seen.getString("authorization"));
+        assertEquals(11, seen.getInt("length"));
+        assertTrue(seen.getString("forwardedFor").matches("[0-9a-f.:]+"), seen.toString());
+        assertEquals("http", seen.getString("forwardedProto"));
+        assertEquals(base.getHost() + ":" + base.getPort(), seen.getString("forwardedHost"));
+    }
+
+    @Test
+    void anApiThatAsksForTheTokenGetsIt() throws Exception {
+        JsonObject api = fixture.publish(backend.baseUrl("/prod"), backend.baseUrl("/sandbox"),
+                List.of(GatewayFixture.BRONZE), true);
+        String token = productionToken(api);
+
+        Answer answer = client.send("GET", path(api, "/echo/token"), "Bearer " + token, null);
+
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals("Bearer " + token, answer.json().getString("authorization"));
+    }
+
+    @Test
+    void aSandboxTokenReachesTheSandboxBackend() throws Exception {
+        JsonObject api = fixture.publish(backend.baseUrl("/prod"), backend.baseUrl("/sandbox"),
+                List.of(GatewayFixture.BRONZE));
+        String token = fixture.token(fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "SANDBOX"), null);
+
+        Answer answer = client.send("GET", path(api, "/echo/where"), "Bearer " + token, null);
+
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals("/sandbox/echo/where", answer.json().getString("path"));
+    }
+
+    @Test
+    void aSlowBackendIsAGatewayTimeoutAndARefusedOneABadGateway() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        JsonObject slow = fixture.publish(backend.baseUrl("/prod"), backend.baseUrl("/sandbox"),
+                List.of(GatewayFixture.BRONZE));
+        JsonObject gone = fixture.publish("http://127.0.0.1:" + closed, "http://127.0.0.1:" + closed,
+                List.of(GatewayFixture.BRONZE));
+
+        Answer timeout = client.send("GET", path(slow, "/slow"), "Bearer " + productionToken(slow), null);
+        Answer refused = client.send("GET", path(gone, "/echo/x"), "Bearer " + productionToken(gone), null);
+
+        assertEquals(504, timeout.status(), timeout.body());
+        assertEquals("backend_timeout", timeout.json().getString("reason"));
+        assertEquals(502, refused.status(), refused.body());
+        assertEquals("backend_unreachable", refused.json().getString("reason"));
+    }
+
+    @Test
+    void fiftyMegabytesStreamUpAndDown() throws Exception {
+        JsonObject api = fixture.publish(backend.baseUrl("/prod"), backend.baseUrl("/sandbox"),
+                List.of(GatewayFixture.BRONZE));
+        String token = productionToken(api);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI gateway = base.toURI().resolve("/");
+        long size = LoopbackBackend.DOWNLOAD_BYTES;
+
+        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(gateway.resolve(path(api, "/echo/upload")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> LoopbackBackend.Generated.stream(size)), size))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<InputStream> download = http.send(HttpRequest.newBuilder(gateway.resolve(path(api, "/download")))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofInputStream());
+
+        assertEquals(200, upload.statusCode(), upload.body());
+        JsonObject seen = Json.createReader(new StringReader(upload.body())).readObject();
+        String expected = LoopbackBackend.Generated.sha256(size);
+        assertEquals(size, seen.getJsonNumber("length").longValue());
+        assertEquals(expected, seen.getString("sha256"));
+        assertEquals(200, download.statusCode());
+        // streamed, not buffered whole: no length known before the body ends
+        assertNotEquals(String.valueOf(size), download.headers().firstValue("Content-Length").orElse(""));
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        long received = 0;
+        try (InputStream in = download.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) > 0; received += read) {
+                sha.update(buffer, 0, read);
+            }
+        }
+        assertEquals(size, received);
+        assertEquals(expected, HexFormat.of().formatHex(sha.digest()));
+    }
+}

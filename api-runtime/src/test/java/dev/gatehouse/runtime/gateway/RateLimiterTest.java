@@ -1,0 +1,107 @@
+package dev.gatehouse.runtime.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.keymanager.plans.api.PlanView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+    private final RateLimiter limiter = new RateLimiter();
+    private final UUID subscription = UUID.randomUUID();
+
+    private static PlanView plan(Long limit, String unit, Long burst) {
+        return new PlanView(UUID.randomUUID(), "test", null, limit, unit, burst, false);
+    }
+
+    @Test
+    void aWindowAdmitsItsLimitThenSaysWhenItResets() {
+        PlanView threePerMinute = plan(3L, "MINUTE", null);
+        Instant at = Instant.parse("2026-11-29T10:15:20Z");
+
+        for (long remaining = 2; remaining >= 0; remaining--) {
+            RateLimiter.Decision decision = limiter.acquire(subscription, threePerMinute, at).orElseThrow();
+            assertTrue(decision.allowed());
+            assertEquals(remaining, decision.remaining());
+            assertEquals(40, decision.resetSeconds());
+        }
+        RateLimiter.Decision refused = limiter.acquire(subscription, threePerMinute, at.plusSeconds(30)).orElseThrow();
+
+        assertFalse(refused.allowed());
+        assertEquals(0, refused.remaining());
+        assertEquals(10, refused.resetSeconds());
+        assertTrue(limiter.acquire(subscription, threePerMinute, Instant.parse("2026-11-29T10:16:00Z"))
+                .orElseThrow().allowed());
+    }
+
+    @Test
+    void subscriptionsAreCountedApartAndUnlimitedPlansNotAtAll() {
+        PlanView onePerHour = plan(1L, "HOUR", null);
+        Instant at = Instant.parse("2026-11-29T10:15:20Z");
+
+        assertTrue(limiter.acquire(subscription, onePerHour, at).orElseThrow().allowed());
+        assertFalse(limiter.acquire(subscription, onePerHour, at).orElseThrow().allowed());
+        assertTrue(limiter.acquire(UUID.randomUUID(), onePerHour, at).orElseThrow().allowed());
+        assertTrue(limiter.acquire(subscription, plan(null, null, null), at).isEmpty());
+    }
+
+    @Test
+    void theBurstLimitCapsEachSecondWithoutUsingTheWindow() {
+        PlanView burstOfTwo = plan(100L, "MINUTE", 2L);
+        Instant at = Instant.parse("2026-11-29T10:15:20Z");
+
+        assertTrue(limiter.acquire(subscription, burstOfTwo, at).orElseThrow().allowed());
+        assertTrue(limiter.acquire(subscription, burstOfTwo, at).orElseThrow().allowed());
+        RateLimiter.Decision third = limiter.acquire(subscription, burstOfTwo, at.plusMillis(500)).orElseThrow();
+        RateLimiter.Decision nextSecond = limiter.acquire(subscription, burstOfTwo, at.plusSeconds(1)).orElseThrow();
+
+        assertFalse(third.allowed());
+        assertEquals(1, third.resetSeconds());
+        assertTrue(nextSecond.allowed());
+        assertEquals(97, nextSecond.remaining());
+    }
+
+    @Test
+    void concurrentCallersAreAdmittedExactlyUpToTheLimit() throws Exception {
+        PlanView thousandPerDay = plan(1000L, "DAY", null);
+        Instant at = Instant.parse("2026-11-29T10:15:20Z");
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Callable<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            calls.add(() -> limiter.acquire(subscription, thousandPerDay, at).orElseThrow().allowed());
+        }
+        long admitted = 0;
+        try {
+            for (Future<Boolean> call : threads.invokeAll(calls)) {
+                admitted += call.get() ? 1 : 0;
+            }
+        } finally {
+            threads.shutdown();
+        }
+
+        assertEquals(1000, admitted);
+    }
+
+    @Test
+    void endedWindowsAreForgotten() {
+        PlanView onePerSecond = plan(1L, "SECOND", null);
+        Instant at = Instant.parse("2026-11-29T10:15:20Z");
+        limiter.acquire(subscription, onePerSecond, at);
+        assertFalse(limiter.acquire(subscription, onePerSecond, at).orElseThrow().allowed());
+
+        limiter.forgetEndedWindows(at.plusSeconds(2));
+
+        // the same second again (a clock step back): a fresh window, since the old one is gone
+        assertTrue(limiter.acquire(subscription, onePerSecond, at).orElseThrow().allowed());
+    }
+}

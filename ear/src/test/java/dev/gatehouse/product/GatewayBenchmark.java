@@ -1,0 +1,311 @@
+package dev.gatehouse.product;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark (mvn -Pbench verify): starts the product as the run command does and loads it from this machine
+ * over loopback. Prints, for 64 connections and for 1: tokens/s from /oauth2/token beside this JVM's RS256 signing
+ * ceiling, and requests/s through the gateway to a mock endpoint with valid tokens beside the same server's
+ * unauthenticated baseline endpoint (GET / as JSON), each with p50 and p99 latency. It measures and prints; it
+ * asserts nothing about speed, which depends on the machine.
+ */
+class GatewayBenchmark {
+
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 8));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
+    private static final int[] CONNECTIONS = {64, 1};
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** Throughput and latency of one measured run. */
+    record Figures(double perSecond, double p50Millis, double p99Millis, long errors) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%9.0f/s   p50 %7.3f ms   p99 %7.3f ms%s", perSecond, p50Millis,
+                    p99Millis, errors == 0 ? "" : "   (" + errors + " unexpected answers)");
+        }
+    }
+
+    @Test
+    void measure() throws Exception {
+        try (RunningProduct product = RunningProduct.start()) {
+            String[] credentials = subscribedClient(product);
+            String basic = "Basic " + Base64.getEncoder().encodeToString((credentials[0] + ":" + credentials[1])
+                    .getBytes(StandardCharsets.UTF_8));
+            String token = token(product, basic);
+            int port = product.uri("/").getPort();
+
+            byte[] tokenRequest = request("POST", "/oauth2/token", "Authorization: " + basic
+                    + "\r\nContent-Type: application/x-www-form-urlencoded", "grant_type=client_credentials");
+            byte[] gatewayRequest = request("GET", "/api/pizzashack/1.0.0/menu", "Authorization: Bearer " + token, null);
+            byte[] baselineRequest = request("GET", "/", "Accept: application/json", null);
+
+            StringBuilder report = new StringBuilder("\nGatehouse benchmark (" + Runtime.getRuntime()
+                    .availableProcessors() + " cores, Java " + System.getProperty("java.version") + ", loopback, "
+                    + MEASURE.toSeconds() + " s per figure after " + WARM_UP.toSeconds() + " s of warm-up)\n");
+            double ceiling = signingCeiling(Runtime.getRuntime().availableProcessors());
+            report.append(String.format(Locale.ROOT, "RS256 signing ceiling of this JVM (%d threads): %.0f/s%n",
+                    Runtime.getRuntime().availableProcessors(), ceiling));
+            for (int connections : CONNECTIONS) {
+                Figures tokens = load(port, tokenRequest, 200, connections);
+                Figures gateway = load(port, gatewayRequest, 200, connections);
+                Figures baseline = load(port, baselineRequest, 200, connections);
+                report.append(String.format(Locale.ROOT, "%n%d connection(s)%n", connections));
+                report.append("  /oauth2/token         ").append(tokens).append(String.format(Locale.ROOT,
+                        "   = %.2f x ceiling (target >= 0.75)%n", tokens.perSecond() / ceiling));
+                report.append("  gateway, mock, token  ").append(gateway).append(String.format(Locale.ROOT,
+                        "   = %.2f x baseline (target >= 0.85)%n", gateway.perSecond() / baseline.perSecond()));
+                report.append("  baseline GET /        ").append(baseline).append('\n');
+                if (connections == 1) {
+                    report.append(String.format(Locale.ROOT,
+                            "  validation and checks add %.3f ms at p50 (target <= 0.1 ms)%n",
+                            gateway.p50Millis() - baseline.p50Millis()));
+                }
+            }
+            System.out.println(report);
+        }
+    }
+
+    /** Tokens signed per second by nimbus-jose-jwt with an RSA-2048 key, on all cores, as the token endpoint signs. */
+    private static double signingCeiling(int threads) throws Exception {
+        RSAKey key = new RSAKeyGenerator(2048).keyID("bench").generate();
+        RSASSASigner signer = new RSASSASigner(key);
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(new JOSEObjectType("at+jwt"))
+                .keyID("bench").build();
+        AtomicLong signed = new AtomicLong();
+        Instant warmEnd = Instant.now().plus(WARM_UP.dividedBy(2));
+        Instant end = warmEnd.plus(MEASURE.dividedBy(2));
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread worker = new Thread(() -> {
+                try {
+                    while (Instant.now().isBefore(end)) {
+                        Instant now = Instant.now();
+                        SignedJWT jwt = new SignedJWT(header, new JWTClaimsSet.Builder().issuer("http://localhost")
+                                .subject("client").audience("gatehouse").issueTime(Date.from(now))
+                                .expirationTime(Date.from(now.plusSeconds(3600))).jwtID(UUID.randomUUID().toString())
+                                .claim("client_id", "client").claim("scope", "orders:write").build());
+                        jwt.sign(signer);
+                        jwt.serialize();
+                        if (now.isAfter(warmEnd)) {
+                            signed.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return signed.get() / (MEASURE.toMillis() / 2000.0);
+    }
+
+    /** Sends the same request over keep-alive connections for the warm-up, then measures. */
+    private static Figures load(int port, byte[] request, int expectedStatus, int connections) throws Exception {
+        long warmEnd = System.nanoTime() + WARM_UP.toNanos();
+        long end = warmEnd + MEASURE.toNanos();
+        long[][] latencies = new long[connections][];
+        int[] counts = new int[connections];
+        AtomicLong errors = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            int index = c;
+            latencies[index] = new long[1 << 20];
+            Thread worker = new Thread(() -> {
+                long[] mine = latencies[index];
+                int count = 0;
+                try (Connection connection = new Connection(port)) {
+                    for (long started = System.nanoTime(); started < end; started = System.nanoTime()) {
+                        int status = connection.exchange(request);
+                        long finished = System.nanoTime();
+                        if (started < warmEnd) {
+                            continue;
+                        }
+                        if (status != expectedStatus) {
+                            errors.incrementAndGet();
+                        } else if (count < mine.length) {
+                            mine[count++] = finished - started;
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    errors.incrementAndGet();
+                }
+                counts[index] = count;
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int c = 0; c < connections; c++) {
+            System.arraycopy(latencies[c], 0, all, at, counts[c]);
+            at += counts[c];
+        }
+        Arrays.sort(all);
+        if (all.length == 0) {
+            return new Figures(0, 0, 0, errors.get());
+        }
+        return new Figures(all.length / (MEASURE.toNanos() / 1e9), all[all.length / 2] / 1e6,
+                all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6, errors.get());
+    }
+
+    private static byte[] request(String method, String path, String headers, String body) {
+        String text = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n"
+                + (body == null ? "" : "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n")
+                + "\r\n" + (body == null ? "" : body);
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A minimal HTTP/1.1 keep-alive client: the load generator must cost less than the server it measures. */
+    private static final class Connection implements AutoCloseable {
+        private final Socket socket;
+        private final OutputStream out;
+        private final InputStream in;
+
+        Connection(int port) throws IOException {
+            socket = new Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        }
+
+        int exchange(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String statusLine = line();
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).strip());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().strip(), 16); size > 0; size = Long.parseLong(line().strip(), 16)) {
+                    skip(size);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                skip(length);
+            }
+            return status;
+        }
+
+        private void skip(long bytes) throws IOException {
+            for (long left = bytes; left > 0; ) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new IOException("connection closed");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** A developer's client, subscribed to the sample API under the Unlimited plan (no 429s while measuring). */
+    private String[] subscribedClient(RunningProduct product) throws Exception {
+        String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "a benchmark password";
+        post(product, "developer/v1/signup", null, "{\"username\":\"" + name + "\",\"email\":\"" + name
+                + "@example.com\",\"displayName\":\"Bench\",\"password\":\"" + password + "\"}");
+        String basic = "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String app = post(product, "developer/v1/applications", basic, "{\"name\":\"bench\"}").getString("id");
+        String api = json(http.send(HttpRequest.newBuilder(product.uri("developer/v1/apis?search=pizzashack")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).getJsonArray("items").getJsonObject(0).getString("id");
+        post(product, "developer/v1/applications/" + app + "/subscriptions", basic,
+                "{\"apiId\":\"" + api + "\",\"planId\":\"6b0c7a0e-0f3a-4c2e-9a51-000000000004\"}");
+        JsonObject keys = post(product, "developer/v1/applications/" + app + "/keys/PRODUCTION", basic, null);
+        return new String[] {keys.getJsonObject("keys").getString("clientId"),
+                keys.getJsonObject("secret").getString("value")};
+    }
+
+    private String token(RunningProduct product, String basic) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(product.uri("oauth2/token"))
+                .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return json(response.body()).getString("access_token");
+    }
+
+    private JsonObject post(RunningProduct product, String path, String authorization, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(product.uri(path)).header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response.body());
+    }
+
+    private static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.gatehouse.portal.catalog;
+
+import dev.gatehouse.keymanager.api.BusinessException;
+import dev.gatehouse.keymanager.apis.api.ApiService;
+import dev.gatehouse.keymanager.apis.api.ApiView;
+import dev.gatehouse.keymanager.applications.api.ApplicationService;
+import dev.gatehouse.keymanager.applications.api.ApplicationView;
+import dev.gatehouse.keymanager.clients.api.ApplicationKeys;
+import dev.gatehouse.keymanager.clients.api.Environment;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
+import dev.gatehouse.keymanager.tokens.api.IssuedToken;
+import dev.gatehouse.portal.account.SignedInDeveloper;
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * apis/documentation.xhtml: the API's OpenAPI document in Swagger UI, whose try-it calls go through this server's
+ * gateway with an access token of one of the developer's applications subscribed to the API.
+ */
+@Named
+@ViewScoped
+public class ApiDocumentation implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String SWAGGER_UI_VERSION = webjarVersion();
+
+    @EJB
+    transient ApiService apis;
+
+    @EJB
+    transient ApplicationService applications;
+
+    @EJB
+    transient SubscriptionService subscriptions;
+
+    @EJB
+    transient ApplicationKeys keys;
+
+    @Inject
+    SignedInDeveloper developer;
+
+    private String id;
+    private ApiView api;
+    private List<ApplicationView> subscribedApplications = List.of();
+    private String applicationId;
+    private String accessToken;
+
+    public void load() throws IOException {
+        Optional<ApiView> visible = VisibleApi.load(apis, developer, id);
+        if (visible.isEmpty()) {
+            return;
+        }
+        api = visible.get();
+        subscribedApplications = developer.caller().map(caller -> applications.listMine(caller).stream()
+                .filter(application -> subscriptions.ofApplication(caller, application.id()).stream()
+                        .anyMatch(s -> s.apiId().equals(api.id()) && s.status() == SubscriptionStatus.ACTIVE))
+                .toList()).orElse(List.of());
+        if (!subscribedApplications.isEmpty()) {
+            applicationId = subscribedApplications.get(0).id().toString();
+        }
+    }
+
+    /** A production token of the chosen application, which the try-it console then sends. */
+    public void useToken() {
+        ApplicationView chosen = subscribedApplications.stream()
+                .filter(application -> application.id().toString().equals(applicationId)).findFirst().orElse(null);
+        if (chosen == null) {
+            message(FacesMessage.SEVERITY_ERROR, "Choose one of your applications subscribed to this API.");
+            return;
+        }
+        try {
+            IssuedToken token = keys.testToken(developer.required(), chosen.id(), Environment.PRODUCTION, Set.of(), null);
+            accessToken = token.accessToken();
+            message(FacesMessage.SEVERITY_INFO, "Try it out now sends a production token of " + chosen.name()
+                    + ", valid for " + token.expiresIn() / 60 + " minutes.");
+        } catch (BusinessException refused) {
+            message(FacesMessage.SEVERITY_ERROR, refused.getMessage());
+        }
+    }
+
+    private static void message(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    /** The document with the gateway as its one server (the runtime serves it, on the same origin). */
+    public String getSpecUrl() {
+        return "/developer/v1/apis/" + api.id() + "/openapi?server=gateway";
+    }
+
+    /** Where the portal serves Swagger UI from its webjar. */
+    public String getSwaggerUi() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/webjars/swagger-ui/"
+                + SWAGGER_UI_VERSION;
+    }
+
+    private static String webjarVersion() {
+        try (InputStream in = ApiDocumentation.class.getResourceAsStream(
+                "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException(new IOException("The swagger-ui webjar is missing from the portal", e));
+        }
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public ApiView getApi() { return api; }
+    public List<ApplicationView> getSubscribedApplications() { return subscribedApplications; }
+    public String getApplicationId() { return applicationId; }
+    public void setApplicationId(String applicationId) { this.applicationId = applicationId; }
+    public String getAccessToken() { return accessToken; }
+}
