@@ -1,6 +1,5 @@
 package dev.gatehouse.runtime;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,7 +27,7 @@ public class IndexResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject endpoints() {
-        return Json.createObjectBuilder()
+        return JsonOutput.object()
                 .add("name", "Gatehouse")
                 .add("portal", PORTAL)
                 .add("health", "/health")

@@ -48,11 +48,12 @@ class GatewayBenchmark {
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** Throughput and latency of one measured run. */
-    record Figures(double perSecond, double p50Millis, double p99Millis, long errors) {
+    record Figures(double perSecond, double p50Millis, double p99Millis, long errors, long reconnects) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%9.0f/s   p50 %7.3f ms   p99 %7.3f ms%s", perSecond, p50Millis,
-                    p99Millis, errors == 0 ? "" : "   (" + errors + " unexpected answers)");
+            return String.format(Locale.ROOT, "%9.0f/s   p50 %7.3f ms   p99 %7.3f ms%s%s", perSecond, p50Millis,
+                    p99Millis, errors == 0 ? "" : "   (" + errors + " unexpected answers)",
+                    reconnects == 0 ? "" : "   (" + reconnects + " connections closed by the server)");
         }
     }
 
@@ -141,6 +142,7 @@ class GatewayBenchmark {
         long[][] latencies = new long[connections][];
         int[] counts = new int[connections];
         AtomicLong errors = new AtomicLong();
+        AtomicLong reconnects = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             int index = c;
@@ -148,22 +150,34 @@ class GatewayBenchmark {
             Thread worker = new Thread(() -> {
                 long[] mine = latencies[index];
                 int count = 0;
-                try (Connection connection = new Connection(port)) {
-                    for (long started = System.nanoTime(); started < end; started = System.nanoTime()) {
-                        int status = connection.exchange(request);
-                        long finished = System.nanoTime();
-                        if (started < warmEnd) {
-                            continue;
+                Connection connection = null;
+                for (long started = System.nanoTime(); started < end; started = System.nanoTime()) {
+                    int status;
+                    try {
+                        if (connection == null) {
+                            connection = new Connection(port);
                         }
-                        if (status != expectedStatus) {
-                            errors.incrementAndGet();
-                        } else if (count < mine.length) {
-                            mine[count++] = finished - started;
-                        }
+                        status = connection.exchange(request);
+                    } catch (IOException closed) {
+                        // the server may end a keep-alive connection at any time; a client opens another
+                        reconnects.incrementAndGet();
+                        connection = Connection.closeQuietly(connection);
+                        continue;
                     }
-                } catch (IOException | RuntimeException e) {
-                    errors.incrementAndGet();
+                    long finished = System.nanoTime();
+                    if (connection.closing) {
+                        connection = Connection.closeQuietly(connection);
+                    }
+                    if (started < warmEnd) {
+                        continue;
+                    }
+                    if (status != expectedStatus) {
+                        errors.incrementAndGet();
+                    } else if (count < mine.length) {
+                        mine[count++] = finished - started;
+                    }
                 }
+                Connection.closeQuietly(connection);
                 counts[index] = count;
             });
             workers.add(worker);
@@ -180,10 +194,11 @@ class GatewayBenchmark {
         }
         Arrays.sort(all);
         if (all.length == 0) {
-            return new Figures(0, 0, 0, errors.get());
+            return new Figures(0, 0, 0, errors.get(), reconnects.get());
         }
         return new Figures(all.length / (MEASURE.toNanos() / 1e9), all[all.length / 2] / 1e6,
-                all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6, errors.get());
+                all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6, errors.get(),
+                reconnects.get());
     }
 
     private static byte[] request(String method, String path, String headers, String body) {
@@ -198,6 +213,8 @@ class GatewayBenchmark {
         private final Socket socket;
         private final OutputStream out;
         private final InputStream in;
+        /** The last response said Connection: close. */
+        boolean closing;
 
         Connection(int port) throws IOException {
             socket = new Socket("127.0.0.1", port);
@@ -219,6 +236,8 @@ class GatewayBenchmark {
                     length = Long.parseLong(lower.substring(15).strip());
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    closing = true;
                 }
             }
             if (chunked) {
@@ -262,6 +281,17 @@ class GatewayBenchmark {
         @Override
         public void close() throws IOException {
             socket.close();
+        }
+
+        static Connection closeQuietly(Connection connection) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (IOException ignored) {
+                    // closing a broken connection
+                }
+            }
+            return null;
         }
     }
 

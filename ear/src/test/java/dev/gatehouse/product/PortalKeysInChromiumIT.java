@@ -155,7 +155,32 @@ class PortalKeysInChromiumIT {
         assertEquals("200", status.getText().strip());
         assertTrue(browser.findElement(By.cssSelector(".opblock-get .live-responses-table")).getText()
                 .contains("Margherita"));
+        // Subscriptions on the application's page: change the plan, then unsubscribe, which the gateway honours
+        browser.get(applicationUrl);
+        wait.until(ExpectedConditions.titleIs("Browser App · Gatehouse"));
+        assertEquals("ACTIVE", browser.findElement(By.cssSelector("span[id$='status']")).getText());
+        browser.findElement(By.cssSelector("div[id$=':plan']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//li[contains(@class,'ui-selectonemenu-item') and starts-with(normalize-space(.), 'Gold')]"))).click();
+        browser.findElement(By.cssSelector("button[id$='change-plan']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Plan changed"));
+        screenshot("09-plan-changed");
+        browser.findElement(By.cssSelector("button[id$='unsubscribe']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscriptions"), "No subscriptions yet"));
+        screenshot("10-unsubscribed");
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(1);
+        var refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(product.uri("api/pizzashack/1.0.0/menu"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        while (refused.statusCode() == 200 && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(product.uri("api/pizzashack/1.0.0/menu"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("\"reason\":\"not_subscribed\""), refused.body());
     }
+
 
     private WebElement button(String label) {
         return wait.until(ExpectedConditions.elementToBeClickable(By.xpath(

@@ -60,6 +60,7 @@ public final class RunningProduct implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dgatehouse.startup.exit-on-failure=true",
+                "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
                 "-jar", property("payara.microJar"),
                 "--nocluster",
                 "--port", Integer.toString(port),

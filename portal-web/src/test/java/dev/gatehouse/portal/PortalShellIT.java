@@ -53,10 +53,11 @@ class PortalShellIT {
     }
 
     @Test
-    void theSessionCookieIsHttpOnly() throws Exception {
+    void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
         var cookie = get("").headers().firstValue("Set-Cookie").orElseThrow();
 
         assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), cookie);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.gatehouse.runtime.gateway;
 
+import dev.gatehouse.runtime.JsonOutput;
 import dev.gatehouse.keymanager.tokens.api.TokenCheck;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.EJB;
 import dev.gatehouse.runtime.oauth.OAuthError;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -43,7 +43,7 @@ public class TokenRefusedServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         response.setContentType(answer.getMediaType().toString());
         response.setCharacterEncoding("UTF-8");
-        Json.createWriter(response.getWriter()).write((JsonObject) answer.getEntity());
+        JsonOutput.writer(response.getWriter()).write((JsonObject) answer.getEntity());
     }
 
     private Refusal refusal(String authorization) {

@@ -2,6 +2,7 @@ package dev.gatehouse.runtime.management;
 
 import dev.gatehouse.keymanager.apis.api.ApiImport;
 import dev.gatehouse.keymanager.apis.api.ApiService;
+import dev.gatehouse.keymanager.apis.api.ApiUpdate;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -74,6 +76,16 @@ public class ManagementResource {
     @Operation(summary = "Every API, whatever its lifecycle")
     public List<ApiView> apis() {
         return apis.listAll(signedIn.caller());
+    }
+
+    @PUT
+    @Path("apis/{apiId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change an API in place: a new OpenAPI document (optional), endpoints, offered plans",
+            description = "Context and version stay; the gateway applies the change within a second.")
+    public ApiView updateApi(@PathParam("apiId") UUID apiId,
+            @NotNull(message = "a JSON body is required") @Valid ApiUpdate update) {
+        return apis.update(signedIn.caller(), apiId, update);
     }
 
     @POST

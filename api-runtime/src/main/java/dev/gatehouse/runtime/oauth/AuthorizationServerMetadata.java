@@ -1,7 +1,7 @@
 package dev.gatehouse.runtime.oauth;
 
+import dev.gatehouse.runtime.JsonOutput;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -30,7 +30,7 @@ public class AuthorizationServerMetadata {
     @Operation(summary = "OAuth 2.0 Authorization Server Metadata (RFC 8414)")
     public JsonObject metadata() {
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-        return Json.createObjectBuilder()
+        return JsonOutput.object()
                 .add("issuer", issuer)
                 .add("token_endpoint", base + "/oauth2/token")
                 .add("jwks_uri", base + "/oauth2/jwks")
@@ -54,7 +54,7 @@ public class AuthorizationServerMetadata {
     }
 
     private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonOutput.array();
         values.forEach(array::add);
         return array;
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.runtime.oauth;
 
+import dev.gatehouse.runtime.JsonOutput;
 import dev.gatehouse.keymanager.clients.api.ScopeGrant;
 import dev.gatehouse.keymanager.clients.api.AuthenticatedClient;
 import dev.gatehouse.keymanager.clients.api.InvalidScope;
@@ -9,7 +10,6 @@ import dev.gatehouse.keymanager.tokens.api.TokenRequest;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Duration;
@@ -50,7 +50,7 @@ public class ClientCredentialsGrant implements GrantHandler {
         IssuedToken token = tokens.issue(new TokenRequest(client.clientId(), client.applicationId(),
                 client.environment(), client.secretId(), scopes,
                 Duration.ofSeconds(client.configuration().accessTokenLifetimeSeconds())));
-        return Json.createObjectBuilder()
+        return JsonOutput.object()
                 .add("access_token", token.accessToken())
                 .add("token_type", token.tokenType())
                 .add("expires_in", token.expiresIn())

@@ -1,10 +1,10 @@
 package dev.gatehouse.runtime.oauth;
 
+import dev.gatehouse.runtime.JsonOutput;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -43,12 +43,12 @@ public class IntrospectionEndpoint {
             throw OAuthError.invalidRequest("token is required.");
         }
         JsonObject answer = tokens.introspect(token).claims().map(IntrospectionEndpoint::active)
-                .orElseGet(() -> Json.createObjectBuilder().add("active", false).build());
+                .orElseGet(() -> JsonOutput.object().add("active", false).build());
         return Response.ok(answer).cacheControl(CacheControl.valueOf("no-store")).build();
     }
 
     private static JsonObject active(TokenClaims claims) {
-        return Json.createObjectBuilder()
+        return JsonOutput.object()
                 .add("active", true)
                 .add("scope", String.join(" ", new TreeSet<>(claims.scopes())))
                 .add("client_id", claims.clientId())

@@ -1,6 +1,6 @@
 package dev.gatehouse.runtime.oauth;
 
-import jakarta.json.Json;
+import dev.gatehouse.runtime.JsonOutput;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -53,7 +53,7 @@ public class OAuthError extends RuntimeException {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .cacheControl(CacheControl.valueOf("no-store"))
                 .header("Pragma", "no-cache")
-                .entity(Json.createObjectBuilder().add("error", error).add("error_description", getMessage()).build());
+                .entity(JsonOutput.object().add("error", error).add("error_description", getMessage()).build());
         if (challenge != null) {
             response.header("WWW-Authenticate", challenge);
         }

@@ -1,6 +1,6 @@
 package dev.gatehouse.runtime.problem;
 
-import jakarta.json.Json;
+import dev.gatehouse.runtime.JsonOutput;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -19,7 +19,7 @@ public record Problem(String type, String title, int status, String detail) {
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonOutput.object()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status);

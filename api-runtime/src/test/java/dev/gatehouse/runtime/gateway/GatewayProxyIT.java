@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -170,5 +171,35 @@ class GatewayProxyIT {
         }
         assertEquals(size, received);
         assertEquals(expected, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    @Test
+    void anApiChangedInPlaceIsServedAsChangedWithinASecond() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        String token = productionToken(api);
+        Answer mock = client.send("GET", path(api, "/echo/x"), "Bearer " + token, null);
+        assertEquals("true", mock.header("X-Gatehouse-Mock"));
+        String change = Json.createObjectBuilder().add("endpointType", "HTTP")
+                .add("productionUrl", backend.baseUrl("/prod")).add("sandboxUrl", backend.baseUrl("/sandbox"))
+                .add("planIds", Json.createArrayBuilder().add(GatewayFixture.BRONZE)).build().toString();
+
+        Answer refused = client.send("PUT", "management/v1/apis/" + api.getString("id"),
+                client.signUp().basic(), change);
+        Answer invalid = client.send("PUT", "management/v1/apis/" + api.getString("id"), GatewayFixture.ADMIN,
+                change.replace(backend.baseUrl("/prod"), "not a url"));
+        Answer updated = client.send("PUT", "management/v1/apis/" + api.getString("id"), GatewayFixture.ADMIN, change);
+
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals(400, invalid.status(), invalid.body());
+        assertEquals(200, updated.status(), updated.body());
+        assertEquals("HTTP", updated.json().getString("endpointType"));
+        Instant deadline = Instant.now().plusSeconds(1);
+        Answer proxied = client.send("GET", path(api, "/echo/x"), "Bearer " + token, null);
+        while (!"loopback".equals(proxied.header("X-Backend")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            proxied = client.send("GET", path(api, "/echo/x"), "Bearer " + token, null);
+        }
+        assertEquals("loopback", proxied.header("X-Backend"), proxied.body());
+        assertEquals("/prod/echo/x", proxied.json().getString("path"));
     }
 }

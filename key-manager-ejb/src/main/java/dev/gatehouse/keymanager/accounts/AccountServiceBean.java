@@ -37,17 +37,28 @@ public class AccountServiceBean implements AccountService {
         return account.toView();
     }
 
+    @EJB
+    SignInThrottle throttle;
+
     @Override
     public Optional<Caller> authenticate(String username, String password) {
         if (username == null || password == null || username.isBlank() || username.length() > 64) {
             PasswordHashing.matches(String.valueOf(password), PasswordHashing.DECOY);
             return Optional.empty();
         }
+        if (throttle.isLocked(username)) {
+            // the same work and answer as a wrong password: a lock tells a guesser nothing
+            PasswordHashing.matches(password, PasswordHashing.DECOY);
+            audit.failure(username, "account.authenticate", "account", null, "too many failures; locked for a while");
+            return Optional.empty();
+        }
         Optional<Account> account = accounts.byUsername(username);
         boolean matches = PasswordHashing.matches(password, account.map(Account::passwordHash).orElse(PasswordHashing.DECOY));
         if (account.isPresent() && matches && account.get().isActive()) {
+            throttle.succeeded(username);
             return Optional.of(account.get().toCaller());
         }
+        throttle.failed(username);
         audit.failure(username, "account.authenticate", "account", null, "wrong username or password");
         return Optional.empty();
     }

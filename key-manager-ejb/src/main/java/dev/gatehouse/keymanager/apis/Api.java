@@ -144,6 +144,23 @@ public class Api {
                 forwardToken, operations);
     }
 
+    /** A new document: the name, description and tags follow it; context and version stay. */
+    void redefine(OpenApiDocuments.Parsed parsed, String document) {
+        this.name = parsed.name();
+        this.description = parsed.description();
+        this.tags = new HashSet<>(parsed.tags());
+        this.openapiDocument = document;
+        this.updatedAt = Instant.now();
+    }
+
+    void endpoints(String endpointType, String productionUrl, String sandboxUrl, boolean forwardToken) {
+        this.endpointType = endpointType;
+        this.productionUrl = productionUrl;
+        this.sandboxUrl = sandboxUrl;
+        this.forwardToken = forwardToken;
+        this.updatedAt = Instant.now();
+    }
+
     void moveTo(Lifecycle target) {
         lifecycle = target;
         updatedAt = Instant.now();

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 /** One operation of an API (method and path template) with the OAuth scopes it requires. */
 @Entity
 @Table(name = "api_operations")
+@NamedQuery(name = "ApiOperation.deleteOfApi", query = "DELETE FROM ApiOperation o WHERE o.apiId = :api")
 @NamedQuery(name = "ApiOperation.ofApi", query = "SELECT o FROM ApiOperation o WHERE o.apiId = :api ORDER BY o.pathTemplate, o.httpMethod")
 public class ApiOperation {
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "api_plans")
 @IdClass(ApiPlan.Key.class)
+@NamedQuery(name = "ApiPlan.deleteOfApi", query = "DELETE FROM ApiPlan p WHERE p.apiId = :api")
 @NamedQuery(name = "ApiPlan.planIds", query = "SELECT p.planId FROM ApiPlan p WHERE p.apiId = :api")
 public class ApiPlan {
 

@@ -7,6 +7,7 @@ import dev.gatehouse.keymanager.apis.api.ApiPage;
 import dev.gatehouse.keymanager.apis.api.ApiRoute;
 import dev.gatehouse.keymanager.apis.api.MockResponse;
 import dev.gatehouse.keymanager.apis.api.ApiService;
+import dev.gatehouse.keymanager.apis.api.ApiUpdate;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.apis.api.DuplicateApiContext;
 import dev.gatehouse.keymanager.apis.api.InvalidApi;
@@ -52,11 +53,7 @@ public class ApiServiceBean implements ApiService {
         requirePublisher(publisher);
         OpenApiDocuments.Parsed parsed = OpenApiDocuments.parse(request.document());
         String version = request.version() == null || request.version().isBlank() ? parsed.version() : request.version().strip();
-        String endpointType = request.endpointType() == null ? "MOCK" : request.endpointType();
-        if (endpointType.equals("HTTP")) {
-            checkUrl("productionUrl", request.productionUrl());
-            checkUrl("sandboxUrl", request.sandboxUrl());
-        }
+        String endpointType = endpointType(request.endpointType(), request.productionUrl(), request.sandboxUrl());
         request.planIds().forEach(plans::get);
         if (!em.createNamedQuery("Api.byContext", Api.class).setParameter("context", request.context())
                 .setParameter("version", version).getResultList().isEmpty()) {
@@ -81,6 +78,38 @@ public class ApiServiceBean implements ApiService {
         changes.record("api", api.id(), "CREATED");
         audit.success(publisher.username(), "api.import", "api", api.id(), request.context() + " " + version);
         return view(api);
+    }
+
+    @Override
+    public ApiView update(Caller publisher, UUID apiId, ApiUpdate update) {
+        requirePublisher(publisher);
+        Api api = find(apiId);
+        String endpointType = endpointType(update.endpointType(), update.productionUrl(), update.sandboxUrl());
+        update.planIds().forEach(plans::get);
+        if (update.document() != null && !update.document().isBlank()) {
+            OpenApiDocuments.Parsed parsed = OpenApiDocuments.parse(update.document());
+            api.redefine(parsed, update.document());
+            em.createNamedQuery("ApiOperation.deleteOfApi").setParameter("api", apiId).executeUpdate();
+            parsed.operations().forEach(operation -> em.persist(new ApiOperation(apiId, operation)));
+        }
+        api.endpoints(endpointType, blankToNull(update.productionUrl()), blankToNull(update.sandboxUrl()),
+                update.forwardToken());
+        em.createNamedQuery("ApiPlan.deleteOfApi").setParameter("api", apiId).executeUpdate();
+        update.planIds().forEach(planId -> em.persist(new ApiPlan(apiId, planId)));
+        em.flush();
+        changes.record("api", apiId, "UPDATED");
+        audit.success(publisher.username(), "api.update", "api", apiId, null);
+        return view(api);
+    }
+
+    /** MOCK unless HTTP is asked for, which needs both base URLs. */
+    private static String endpointType(String requested, String productionUrl, String sandboxUrl) {
+        String endpointType = requested == null ? "MOCK" : requested;
+        if (endpointType.equals("HTTP")) {
+            checkUrl("productionUrl", productionUrl);
+            checkUrl("sandboxUrl", sandboxUrl);
+        }
+        return endpointType;
     }
 
     @Override

@@ -14,6 +14,8 @@ public interface ApiService {
 
     ApiView importApi(@NotNull Caller publisher, @NotNull @Valid ApiImport api);
 
+    ApiView update(@NotNull Caller publisher, @NotNull UUID apiId, @NotNull @Valid ApiUpdate update);
+
     ApiView changeLifecycle(@NotNull Caller publisher, @NotNull UUID apiId, @NotNull Lifecycle target);
 
     /** Visible APIs whose name, tag or context contains the search text (ignoring case), by name. */
