@@ -156,6 +156,11 @@ class CatalogAndSubscriptionsTest {
             assertEquals(1, with(persistence, beans -> beans.apis().catalog("WEATH", 0, 20)).total(), "by name");
             assertEquals(1, with(persistence, beans -> beans.apis().catalog("open-data", 0, 20)).total(), "by tag");
             assertEquals(1, with(persistence, beans -> beans.apis().catalog("pizz", 0, 20)).total(), "by context");
+            String untagged = "openapi: 3.0.3\ninfo: {title: Parcels, version: '1'}\npaths: {/p: {get: {responses: {'200': {description: ok}}}}}\n";
+            published(persistence, publisher, untagged, "parcels-2");
+            assertEquals(1, with(persistence, beans -> beans.apis().catalog("parcels", 0, 20)).total(), "an API without tags");
+            assertEquals(1, with(persistence, beans -> beans.apis().catalog("LS-2", 0, 20)).total(), "by context");
+            assertEquals(3, with(persistence, beans -> beans.apis().catalog(null, 0, 20)).total());
             var firstPage = with(persistence, beans -> beans.apis().catalog(null, 0, 1));
             var secondPage = with(persistence, beans -> beans.apis().catalog(null, 1, 1));
             assertEquals(1, firstPage.items().size());
@@ -163,7 +168,7 @@ class CatalogAndSubscriptionsTest {
 
             with(persistence, beans -> beans.apis().changeLifecycle(publisher, api.id(), Lifecycle.DEPRECATED));
             with(persistence, beans -> beans.apis().changeLifecycle(publisher, api.id(), Lifecycle.RETIRED));
-            assertEquals(1, with(persistence, beans -> beans.apis().catalog(null, 0, 20)).total(), "RETIRED leaves the catalog");
+            assertEquals(2, with(persistence, beans -> beans.apis().catalog(null, 0, 20)).total(), "RETIRED leaves the catalog");
             assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.apis().get(null, api.id())));
         }
     }

@@ -31,6 +31,11 @@ public class SignedInDeveloper implements Serializable {
         return caller;
     }
 
+    /** Publishers and administrators see the publisher's page. */
+    public boolean isPublisher() {
+        return caller().map(Caller::isPublisher).orElse(false);
+    }
+
     public boolean isSignedIn() {
         return caller != null;
     }

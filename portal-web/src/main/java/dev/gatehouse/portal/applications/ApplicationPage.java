@@ -11,15 +11,14 @@ import dev.gatehouse.keymanager.clients.api.NewSecret;
 import dev.gatehouse.keymanager.clients.api.OAuthConfiguration;
 import dev.gatehouse.keymanager.clients.api.SecretRequest;
 import dev.gatehouse.keymanager.tokens.api.IssuedToken;
+import dev.gatehouse.portal.Outcome;
 import dev.gatehouse.portal.account.SignedInDeveloper;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -220,21 +219,11 @@ public class ApplicationPage implements Serializable {
     }
 
     private void attempt(Supplier<String> action) {
-        try {
-            message(FacesMessage.SEVERITY_INFO, action.get());
-        } catch (BusinessException refused) {
-            message(FacesMessage.SEVERITY_ERROR, refused.getMessage());
-        } catch (EJBException e) {
-            if (e.getCause() instanceof ConstraintViolationException violations) {
-                violations.getConstraintViolations().forEach(v -> message(FacesMessage.SEVERITY_ERROR, v.getMessage()));
-            } else {
-                throw e;
-            }
-        }
+        Outcome.report(action);
     }
 
     private static void message(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+        Outcome.message(severity, text);
     }
 
     public String getId() {

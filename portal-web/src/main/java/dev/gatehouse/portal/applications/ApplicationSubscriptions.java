@@ -6,10 +6,9 @@ import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.plans.api.PlanView;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
+import dev.gatehouse.portal.Outcome;
 import dev.gatehouse.portal.account.SignedInDeveloper;
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -95,13 +94,10 @@ public class ApplicationSubscriptions implements Serializable {
     }
 
     private void act(Runnable action, String done) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        try {
+        Outcome.report(() -> {
             action.run();
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, done, null));
-        } catch (BusinessException refused) {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
-        }
+            return done;
+        });
         refresh();
     }
 
