@@ -69,9 +69,18 @@ class PublisherInChromiumIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Publisher"))).click();
         wait.until(ExpectedConditions.titleIs("Publisher · Gatehouse"));
 
+        // a business plan whose subscriptions need approval, offered by the new API
+        String planName = "Partner " + context.substring(8);
+        browser.findElement(By.id("plans:name")).sendKeys(planName);
+        browser.findElement(By.id("plans:limit_input")).sendKeys("10");
+        browser.findElement(By.xpath("//div[@id='plans:approval']//div[contains(@class,'ui-chkbox-box')]")).click();
+        browser.findElement(By.id("plans:create-plan")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
+                "Plan " + planName + " created: 10 requests/minute, subscriptions need approval"));
+
         browser.findElement(By.id("create:document")).sendKeys(DOCUMENT);
         browser.findElement(By.id("create:context")).sendKeys(context);
-        browser.findElement(By.xpath("//label[starts-with(normalize-space(.), 'Bronze')]")).click();
+        browser.findElement(By.xpath("//label[starts-with(normalize-space(.), '" + planName + "')]")).click();
         browser.findElement(By.id("create:submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Created Parcels 2.1.0"));
         screenshot("publisher-created");
@@ -87,6 +96,58 @@ class PublisherInChromiumIT {
                 product.uri("developer/v1/apis?search=" + context)).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(catalog.body().contains("\"total\":1"), catalog.body());
         assertTrue(catalog.body().contains("\"name\":\"Parcels\""), catalog.body());
+
+        // a developer subscribes under the approval plan; the subscription waits on the page until approved
+        jakarta.json.JsonObject api;
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(catalog.body()))) {
+            api = reader.readObject().getJsonArray("items").getJsonObject(0);
+        }
+        String apiId = api.getString("id");
+        String planId = api.getJsonArray("plans").getJsonObject(0).getString("id");
+        assertEquals(planName, api.getJsonArray("plans").getJsonObject(0).getString("name"));
+        Developer developer = Developer.signUp(product);
+        String app = developer.post("developer/v1/applications", "{\"name\":\"Parcel tracker\"}", "id");
+        String subscription = developer.post("developer/v1/applications/" + app + "/subscriptions",
+                "{\"apiId\":\"" + apiId + "\",\"planId\":\"" + planId + "\"}", "status");
+        assertEquals("ON_HOLD", subscription);
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id^='awaiting:table:0:approve']"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Approved"));
+        screenshot("publisher-approved");
+        assertTrue(developer.get("developer/v1/applications/" + app + "/subscriptions").contains("\"status\":\"ACTIVE\""));
+    }
+
+    /** A developer account over the developer REST API. */
+    private record Developer(RunningProduct product, String basic) {
+        static Developer signUp(RunningProduct product) throws Exception {
+            String name = "sub-" + UUID.randomUUID().toString().substring(0, 8);
+            send(product, "POST", "developer/v1/signup", null, "{\"username\":\"" + name + "\",\"email\":\"" + name
+                    + "@example.com\",\"displayName\":\"Subscriber\",\"password\":\"a subscriber password\"}");
+            return new Developer(product, "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (name + ":a subscriber password").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+
+        /** POSTs JSON and returns one string member of the answer. */
+        String post(String path, String json, String member) throws Exception {
+            String body = send(product, "POST", path, basic, json);
+            return body.replaceAll("(?s)^.*?\"" + member + "\":\"([^\"]+)\".*$", "$1");
+        }
+
+        String get(String path) throws Exception {
+            return send(product, "GET", path, basic, null);
+        }
+
+        private static String send(RunningProduct product, String method, String path, String authorization,
+                String json) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(product.uri(path)).header("Content-Type", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.statusCode() / 100 == 2, path + " " + response.statusCode() + " " + response.body());
+            return response.body();
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.gatehouse.keymanager.apis.api.ApiImport;
 import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.apis.api.Lifecycle;
+import dev.gatehouse.keymanager.accounts.api.Role;
+import dev.gatehouse.keymanager.plans.api.PlanDefinition;
 import dev.gatehouse.keymanager.plans.api.PlanService;
 import dev.gatehouse.keymanager.plans.api.PlanView;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
@@ -26,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * publisher/index.xhtml, for publishers and administrators (web.xml): create an API from an OpenAPI document, move
- * APIs through their lifecycle, approve or reject subscriptions awaiting approval, block and unblock subscriptions.
+ * APIs through their lifecycle, approve or reject subscriptions awaiting approval, block and unblock subscriptions;
+ * administrators also create business plans.
  * The services check the role again on every action.
  */
 @Named
@@ -63,6 +66,14 @@ public class PublisherConsole implements Serializable {
     private boolean forwardToken;
     private List<String> planIds = new ArrayList<>();
 
+    // the New plan form (administrators)
+    private String planName;
+    private String planDescription;
+    private Long requestLimit;
+    private String timeUnit = "MINUTE";
+    private Long burstLimit;
+    private boolean requiresApproval;
+
     public void load() {
         Caller caller = publisher.required();
         allApis = apis.listAll(caller);
@@ -84,6 +95,21 @@ public class PublisherConsole implements Serializable {
             version = null;
             return "Created " + created.name() + " " + created.version() + " at /api/" + created.context() + "/"
                     + created.version() + "; publish it to list it in the catalog";
+        });
+    }
+
+    /** Administrators only (the service says so to anyone else); no limit makes an unlimited plan. */
+    public void createPlan() {
+        act(() -> {
+            PlanView plan = plans.create(publisher.required(), new PlanDefinition(planName, planDescription, requestLimit,
+                    requestLimit == null ? null : timeUnit, burstLimit, requiresApproval));
+            planName = null;
+            planDescription = null;
+            requestLimit = null;
+            burstLimit = null;
+            requiresApproval = false;
+            return "Plan " + plan.name() + " created: " + plan.limitText()
+                    + (plan.requiresApproval() ? ", subscriptions need approval" : "");
         });
     }
 
@@ -132,6 +158,10 @@ public class PublisherConsole implements Serializable {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    public boolean isAdministrator() {
+        return publisher.caller().map(caller -> caller.has(Role.ADMIN)).orElse(false);
+    }
+
     public List<ApiView> getAllApis() { return allApis; }
     public List<PlanView> getAllPlans() { return allPlans; }
     public List<SubscriptionView> getAwaiting() { return awaiting; }
@@ -152,5 +182,17 @@ public class PublisherConsole implements Serializable {
     public boolean isForwardToken() { return forwardToken; }
     public void setForwardToken(boolean forwardToken) { this.forwardToken = forwardToken; }
     public List<String> getPlanIds() { return planIds; }
+    public String getPlanName() { return planName; }
+    public void setPlanName(String planName) { this.planName = planName; }
+    public String getPlanDescription() { return planDescription; }
+    public void setPlanDescription(String planDescription) { this.planDescription = planDescription; }
+    public Long getRequestLimit() { return requestLimit; }
+    public void setRequestLimit(Long requestLimit) { this.requestLimit = requestLimit; }
+    public String getTimeUnit() { return timeUnit; }
+    public void setTimeUnit(String timeUnit) { this.timeUnit = timeUnit; }
+    public Long getBurstLimit() { return burstLimit; }
+    public void setBurstLimit(Long burstLimit) { this.burstLimit = burstLimit; }
+    public boolean isRequiresApproval() { return requiresApproval; }
+    public void setRequiresApproval(boolean requiresApproval) { this.requiresApproval = requiresApproval; }
     public void setPlanIds(List<String> planIds) { this.planIds = planIds; }
 }
