@@ -116,6 +116,8 @@ class PortalKeysInChromiumIT {
         String token = tokenField.getAttribute("value");
         assertTrue(browser.getPageSource().contains("valid 1800 s"), "the saved lifetime applies");
         assertTrue(browser.getPageSource().contains("scope: orders:write"), "the subscription's scopes are in the token");
+        assertTrue(browser.findElement(By.cssSelector("pre.gh-curl")).getText().endsWith("/api/pizzashack/1.0.0/"),
+                "a ready-made curl command for the subscribed API");
         screenshot("06-token");
 
         String basic = "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
