@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * apis/documentation.xhtml: the API's OpenAPI document in Swagger UI, whose try-it calls go through this server's
