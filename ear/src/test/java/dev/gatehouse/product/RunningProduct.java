@@ -55,7 +55,11 @@ public final class RunningProduct implements AutoCloseable {
 
     /** Starts the process with extra environment variables, without waiting for it to become ready. */
     public static RunningProduct launch(Path dataDirectory, Map<String, String> extraEnvironment) {
-        int port = freePort();
+        return launch(dataDirectory, freePort(), extraEnvironment);
+    }
+
+    /** Starts the process on the given HTTP port, without waiting for it to become ready. */
+    public static RunningProduct launch(Path dataDirectory, int port, Map<String, String> extraEnvironment) {
         Path log = targetDirectory().resolve("e2e-logs").resolve("payara-micro-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -107,22 +111,30 @@ public final class RunningProduct implements AutoCloseable {
     }
 
     public void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+        String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "; log " + log
                         + ":\n" + tail());
             }
+            // A fresh HTTP/1.1 client each round: a connection opened while Payara was still booting (or an h2c
+            // upgrade) must not be reused for every later probe.
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2)).build();
+            int health = status(http, "health/ready");
+            int portal = status(http, "devportal/");
+            boolean booted = log().contains(") ready in ");
             // the applications answer a little before Payara Micro finishes booting (and installs its shutdown hook)
-            if (status(http, "health/ready") == 200 && status(http, "devportal/") == 200 && log().contains(") ready in ")) {
+            if (health == 200 && portal == 200 && booted) {
                 return;
             }
+            last = "health/ready " + health + ", devportal/ " + portal + ", boot " + (booted ? "done" : "going on");
             sleep();
         }
         close();
-        throw new IllegalStateException("Gatehouse was not ready within " + STARTUP_LIMIT + "; log " + log
-                + ":\n" + tail());
+        throw new IllegalStateException("Gatehouse was not ready within " + STARTUP_LIMIT + " (last probe: " + last
+                + "); log " + log + ":\n" + tail());
     }
 
     private int status(HttpClient http, String path) {
@@ -155,6 +167,16 @@ public final class RunningProduct implements AutoCloseable {
         }
     }
 
+    /** Ends the process at once, as a crash or a power cut would: no shutdown hooks, no orderly stop. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean isRunning() {
         return process.isAlive();
     }
@@ -182,7 +204,7 @@ public final class RunningProduct implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

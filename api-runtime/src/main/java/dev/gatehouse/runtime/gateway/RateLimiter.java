@@ -1,9 +1,12 @@
 package dev.gatehouse.runtime.gateway;
 
 import dev.gatehouse.keymanager.plans.api.PlanView;
+import dev.gatehouse.keymanager.ratelimits.api.WindowCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The plans' rate limits, per subscription, in fixed windows aligned to the clock (a "per minute" window starts at
- * each whole minute), so that RateLimit-Reset means the same on every node. A plan's burst limit caps each second
- * inside its window. Counting is exact under concurrency: a window admits at most its limit.
+ * each whole minute), so that a window is the same on every node. A plan's burst limit caps each second inside its
+ * window. On one node counting is exact under concurrency: a window admits at most its limit.
  *
- * <p>Counts are per instance; a cluster shares them through its data grid (see the README on clustering).
+ * <p>In a cluster each node also knows what the other nodes admitted, as of the last exchange through the database
+ * ({@link RateCountSharing}): a window admits while this node's count plus the others' stays under the limit. The
+ * limit can therefore be exceeded by what the other nodes admit between two exchanges, and no more.
  */
 @ApplicationScoped
 class RateLimiter {
@@ -25,7 +30,38 @@ class RateLimiter {
     record Decision(boolean allowed, long limit, long remaining, long resetSeconds) {
     }
 
-    private record Window(long startMillis, long endMillis, AtomicLong count) {
+    private static final class Window {
+        final long startMillis;
+        final long endMillis;
+        /** Admitted by this node. */
+        final AtomicLong here = new AtomicLong();
+        /** Admitted by the other nodes, as of the last exchange. */
+        volatile long elsewhere;
+        /** The count of this node that the other nodes have been told. */
+        volatile long shared;
+
+        Window(long startMillis, long endMillis) {
+            this.startMillis = startMillis;
+            this.endMillis = endMillis;
+        }
+
+        /** Admits one request if the window has room, atomically. Answers the window's total after it, or -1. */
+        long admit(long limit) {
+            while (true) {
+                long count = here.get();
+                long total = count + elsewhere;
+                if (total >= limit) {
+                    return -1;
+                }
+                if (here.compareAndSet(count, count + 1)) {
+                    return total + 1;
+                }
+            }
+        }
+
+        long total() {
+            return here.get() + elsewhere;
+        }
     }
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -35,35 +71,73 @@ class RateLimiter {
         if (plan.requestLimit() == null) {
             return Optional.empty();
         }
+        long limit = plan.requestLimit();
         long unit = ChronoUnit.valueOf(plan.timeUnit().toUpperCase(Locale.ROOT) + "S").getDuration().toMillis();
         long millis = now.toEpochMilli();
         Window window = window(subscriptionId + "/" + unit, millis, unit);
-        long used = window.count().incrementAndGet();
-        long reset = Math.max(1, (window.endMillis() - millis + 999) / 1000);
-        if (used > plan.requestLimit()) {
-            return Optional.of(new Decision(false, plan.requestLimit(), 0, reset));
+        long reset = secondsUntil(window.endMillis, millis);
+        long used = window.admit(limit);
+        if (used < 0) {
+            return Optional.of(new Decision(false, limit, 0, reset));
         }
         if (plan.burstLimit() != null && unit > 1000) {
             Window second = window(subscriptionId + "/burst", millis, 1000);
-            if (second.count().incrementAndGet() > plan.burstLimit()) {
+            if (second.admit(plan.burstLimit()) < 0) {
                 // the request is not served, so it does not use the plan's window
-                window.count().decrementAndGet();
-                return Optional.of(new Decision(false, plan.requestLimit(), plan.requestLimit() - used + 1,
-                        Math.max(1, (second.endMillis() - millis + 999) / 1000)));
+                window.here.decrementAndGet();
+                return Optional.of(new Decision(false, limit, Math.max(0, limit - window.total()),
+                        secondsUntil(second.endMillis, millis)));
             }
         }
-        return Optional.of(new Decision(true, plan.requestLimit(), plan.requestLimit() - used, reset));
+        return Optional.of(new Decision(true, limit, Math.max(0, limit - used), reset));
+    }
+
+    private static long secondsUntil(long endMillis, long millis) {
+        return Math.max(1, (endMillis - millis + 999) / 1000);
     }
 
     private Window window(String key, long millis, long unit) {
         long start = millis - Math.floorMod(millis, unit);
-        return windows.compute(key, (k, old) -> old != null && old.startMillis() == start ? old
-                : new Window(start, start + unit, new AtomicLong()));
+        return windows.compute(key, (k, old) -> old != null && old.startMillis == start ? old
+                : new Window(start, start + unit));
     }
 
     /** Drops the windows that have ended, so that subscriptions no longer used cost no memory. */
     void forgetEndedWindows(Instant now) {
         long millis = now.toEpochMilli();
-        windows.values().removeIf(window -> window.endMillis() <= millis);
+        windows.values().removeIf(window -> window.endMillis <= millis);
+    }
+
+    /** This node's counts that changed since they were last shared. */
+    List<WindowCount> unsharedCounts() {
+        List<WindowCount> counts = new ArrayList<>();
+        windows.forEach((key, window) -> {
+            long here = window.here.get();
+            if (here != window.shared) {
+                counts.add(new WindowCount(key, window.startMillis, window.endMillis, here));
+            }
+        });
+        return counts;
+    }
+
+    /**
+     * Takes in an exchange: {@code sent} are the counts this node reported, {@code totals} the sums over all nodes
+     * (this node's reported counts included) of the windows still open.
+     */
+    void exchanged(List<WindowCount> sent, List<WindowCount> totals) {
+        for (WindowCount count : sent) {
+            Window window = windows.get(count.counter());
+            if (window != null && window.startMillis == count.windowStart()) {
+                window.shared = count.requests();
+            }
+        }
+        for (WindowCount total : totals) {
+            Window window = windows.compute(total.counter(), (key, old) ->
+                    old == null || old.startMillis < total.windowStart()
+                            ? new Window(total.windowStart(), total.windowEnd()) : old);
+            if (window.startMillis == total.windowStart()) {
+                window.elsewhere = Math.max(0, total.requests() - window.shared);
+            }
+        }
     }
 }

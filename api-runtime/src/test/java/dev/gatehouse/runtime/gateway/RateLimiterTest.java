@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.keymanager.plans.api.PlanView;
+import dev.gatehouse.keymanager.ratelimits.api.WindowCount;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -103,5 +108,57 @@ class RateLimiterTest {
 
         // the same second again (a clock step back): a fresh window, since the old one is gone
         assertTrue(limiter.acquire(subscription, onePerSecond, at).orElseThrow().allowed());
+    }
+    /** The database's part of an exchange, in memory: each node's last reported counts, summed per window. */
+    private final Map<String, Map<String, WindowCount>> reported = new HashMap<>();
+
+    private void exchange(String node, RateLimiter nodeLimiter, Instant now) {
+        List<WindowCount> sent = nodeLimiter.unsharedCounts();
+        sent.forEach(count -> reported.computeIfAbsent(node, n -> new HashMap<>())
+                .put(count.counter() + "@" + count.windowStart(), count));
+        Map<String, WindowCount> totals = new HashMap<>();
+        reported.values().forEach(counts -> counts.forEach((key, count) -> totals.merge(key, count,
+                (x, y) -> new WindowCount(x.counter(), x.windowStart(), x.windowEnd(), x.requests() + y.requests()))));
+        nodeLimiter.exchanged(sent, totals.values().stream()
+                .filter(count -> count.windowEnd() > now.toEpochMilli()).toList());
+    }
+
+    @Test
+    void nodesThatHaveExchangedCountsShareTheLimit() {
+        RateLimiter other = new RateLimiter();
+        PlanView fivePerHour = plan(5L, "HOUR", null);
+        Instant at = Instant.parse("2026-11-29T10:15:20Z");
+
+        for (int i = 0; i < 3; i++) {
+            assertTrue(limiter.acquire(subscription, fivePerHour, at).orElseThrow().allowed());
+        }
+        exchange("a", limiter, at);
+        exchange("b", other, at);
+
+        RateLimiter.Decision fourth = other.acquire(subscription, fivePerHour, at).orElseThrow();
+        assertTrue(fourth.allowed());
+        assertEquals(1, fourth.remaining(), "the other node's three count");
+        assertTrue(other.acquire(subscription, fivePerHour, at).orElseThrow().allowed());
+        assertFalse(other.acquire(subscription, fivePerHour, at).orElseThrow().allowed());
+
+        exchange("b", other, at);
+        exchange("a", limiter, at);
+        assertFalse(limiter.acquire(subscription, fivePerHour, at).orElseThrow().allowed(),
+                "the first node learns of the second's two");
+        assertTrue(limiter.acquire(UUID.randomUUID(), fivePerHour, at).orElseThrow().allowed(),
+                "other subscriptions are unaffected");
+    }
+
+    @Test
+    void aRefusedBurstIsTakenBackFromTheSharedCount() {
+        PlanView burstOfOne = plan(10L, "MINUTE", 1L);
+        Instant at = Instant.parse("2026-11-29T10:15:20Z");
+
+        assertTrue(limiter.acquire(subscription, burstOfOne, at).orElseThrow().allowed());
+        assertFalse(limiter.acquire(subscription, burstOfOne, at).orElseThrow().allowed());
+
+        assertEquals(Set.of(1L), limiter.unsharedCounts().stream()
+                .filter(count -> count.counter().endsWith("/60000"))
+                .map(WindowCount::requests).collect(Collectors.toSet()));
     }
 }

@@ -1,0 +1,293 @@
+package dev.gatehouse.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Two Payara Micro nodes on loopback, each with its own HTTP port, sharing one PostgreSQL, started at the same
+ * moment as the README's cluster commands start them: tokens, revocations, blocks and rate limits hold across the
+ * nodes, and a node killed under load loses nothing while the other keeps serving.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterOnPostgresqlIT {
+
+    private static final String ADMIN_PASSWORD = "cluster administrator password";
+    private static final String UNLIMITED = "6b0c7a0e-0f3a-4c2e-9a51-000000000004";
+    /** The gateway reads the change feed every 250 ms; the product promises enforcement within a second. */
+    private static final Duration ENFORCED_WITHIN = Duration.ofSeconds(1);
+
+    private final ProductHttp http = new ProductHttp();
+    private EmbeddedPostgres postgres;
+    private RunningProduct first;
+    private RunningProduct second;
+    private String developer;
+    private String applicationId;
+    private String clientId;
+    private String secret;
+
+    @BeforeAll
+    void startTwoNodes() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        int firstPort = RunningProduct.freePort();
+        int secondPort = RunningProduct.freePort();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Map<String, String> cluster = Map.of(
+                "GATEHOUSE_DB_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
+                "GATEHOUSE_DB_USER", "postgres", "GATEHOUSE_DB_PASSWORD", "postgres",
+                "GATEHOUSE_KEYS_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key),
+                "GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                // the address clients use (a load balancer in production); here the first node
+                "GATEHOUSE_OAUTH_ISSUER", "http://localhost:" + firstPort);
+        Path data = Path.of(System.getProperty("gatehouse.test.data"));
+        first = RunningProduct.launch(data.resolve(UUID.randomUUID().toString()), firstPort, withOwnKeys(cluster, firstPort));
+        second = RunningProduct.launch(data.resolve(UUID.randomUUID().toString()), secondPort, withOwnKeys(cluster, secondPort));
+        first.awaitReady();
+        second.awaitReady();
+
+        developer = ProductHttp.basic("cluster-dev", "a cluster developer password");
+        http.expect(201, "POST", node(first, "developer/v1/signup"), null, "{\"username\":\"cluster-dev\",\"email\":"
+                + "\"cluster-dev@example.com\",\"displayName\":\"Cluster\",\"password\":\"a cluster developer password\"}");
+        applicationId = http.expect(201, "POST", node(first, "developer/v1/applications"), developer,
+                "{\"name\":\"Cluster client\"}").getString("id");
+        String pizzaShack = http.expect(200, "GET", node(second, "developer/v1/apis?search=pizzashack"), null, null)
+                .getJsonArray("items").getJsonObject(0).getString("id");
+        http.expect(201, "POST", node(second, "developer/v1/applications/" + applicationId + "/subscriptions"),
+                developer, "{\"apiId\":\"" + pizzaShack + "\",\"planId\":\"" + UNLIMITED + "\"}");
+        JsonObject keys = http.expect(201, "POST", node(second, "developer/v1/applications/" + applicationId
+                + "/keys/PRODUCTION"), developer, null);
+        clientId = keys.getJsonObject("keys").getString("clientId");
+        secret = keys.getJsonObject("secret").getString("value");
+    }
+
+    /** Each node verifies tokens with the keys it serves itself, so no node depends on another being up. */
+    private static Map<String, String> withOwnKeys(Map<String, String> cluster, int port) {
+        Map<String, String> environment = new java.util.HashMap<>(cluster);
+        environment.put("GATEHOUSE_GATEWAY_JWKS_URL", "http://localhost:" + port + "/oauth2/jwks");
+        return environment;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (RunningProduct node : new RunningProduct[] {first, second}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static URI node(RunningProduct node, String path) {
+        return node.uri(path);
+    }
+
+    private ProductHttp.Answer menu(RunningProduct node, String token) throws Exception {
+        return http.send("GET", node(node, "api/pizzashack/1.0.0/menu"), ProductHttp.bearer(token), null);
+    }
+
+    /** Polls until the node refuses; answers the refusal and how long it took. */
+    private ProductHttp.Answer awaitRefusal(RunningProduct node, String token, Instant since) throws Exception {
+        ProductHttp.Answer answer = menu(node, token);
+        while (answer.status() == 200 && Duration.between(since, Instant.now()).compareTo(ENFORCED_WITHIN) < 0) {
+            Thread.sleep(20);
+            answer = menu(node, token);
+        }
+        System.out.printf("cluster: %s enforced on the other node after %d ms%n",
+                answer.status() == 200 ? "nothing" : answer.status(), Duration.between(since, Instant.now()).toMillis());
+        return answer;
+    }
+
+    @Test
+    @Order(1)
+    void aTokenIssuedByOneNodeIsAcceptedByTheOther() throws Exception {
+        String token = http.token(first.uri("/"), clientId, secret);
+
+        ProductHttp.Answer answer = menu(second, token);
+
+        assertEquals(200, answer.status(), answer.body());
+        assertTrue(answer.body().contains("Margherita"), answer.body());
+        assertEquals(200, menu(first, http.token(second.uri("/"), clientId, secret)).status());
+    }
+
+    @Test
+    @Order(2)
+    void aRevocationOnOneNodeIsEnforcedOnTheOtherWithinASecond() throws Exception {
+        String token = http.token(first.uri("/"), clientId, secret);
+        assertEquals(200, menu(second, token).status(), "the second node has the token cached as valid");
+
+        assertEquals(200, http.form(first.uri("oauth2/revoke"), ProductHttp.basic(clientId, secret),
+                "token=" + token).status());
+        Instant revoked = Instant.now(); // acknowledged, so committed
+
+        ProductHttp.Answer refused = awaitRefusal(second, token, revoked);
+        assertEquals(401, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"reason\":\"token_revoked\""), refused.body());
+    }
+
+    @Test
+    @Order(3)
+    void aBlockOnOneNodeIsEnforcedOnTheOtherWithinASecondAndSoIsTheUnblock() throws Exception {
+        String token = http.token(first.uri("/"), clientId, secret);
+        assertEquals(200, menu(first, token).status());
+        String admin = ProductHttp.basic("admin", ADMIN_PASSWORD);
+
+        http.expect(200, "POST", second.uri("management/v1/applications/" + applicationId + "/block"), admin, null);
+        Instant blocked = Instant.now();
+        ProductHttp.Answer refused = awaitRefusal(first, token, blocked);
+        assertEquals(403, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"reason\":\"application_blocked\""), refused.body());
+
+        http.expect(200, "POST", second.uri("management/v1/applications/" + applicationId + "/unblock"), admin, null);
+        Instant unblocked = Instant.now();
+        ProductHttp.Answer served = menu(first, token);
+        while (served.status() != 200 && Duration.between(unblocked, Instant.now()).compareTo(ENFORCED_WITHIN) < 0) {
+            Thread.sleep(20);
+            served = menu(first, token);
+        }
+        assertEquals(200, served.status(), served.body());
+    }
+
+    @Test
+    @Order(4)
+    void aPlansRateLimitHoldsAcrossTheNodes() throws Exception {
+        String admin = ProductHttp.basic("admin", ADMIN_PASSWORD);
+        String planId = http.expect(201, "POST", first.uri("management/v1/plans"), admin,
+                "{\"name\":\"Five an hour\",\"requestLimit\":5,\"timeUnit\":\"HOUR\"}").getString("id");
+        String document = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Cluster ping\",\"version\":\"1.0.0\"},"
+                + "\"paths\":{\"/ping\":{\"get\":{\"responses\":{\"200\":{\"description\":\"pong\",\"content\":"
+                + "{\"application/json\":{\"example\":{\"pong\":true}}}}}}}}}";
+        String apiId = http.expect(201, "POST", first.uri("management/v1/apis"), admin, Json.createObjectBuilder()
+                .add("document", document).add("context", "ping").add("endpointType", "MOCK")
+                .add("planIds", Json.createArrayBuilder().add(planId)).build().toString()).getString("id");
+        http.expect(200, "POST", first.uri("management/v1/apis/" + apiId + "/lifecycle"), admin,
+                "{\"lifecycle\":\"PUBLISHED\"}");
+        http.expect(201, "POST", second.uri("developer/v1/applications/" + applicationId + "/subscriptions"),
+                developer, "{\"apiId\":\"" + apiId + "\",\"planId\":\"" + planId + "\"}");
+        String token = http.token(first.uri("/"), clientId, secret);
+        awaitWholeMinuteLeftInTheHour();
+
+        List<Long> remaining = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            remaining.add(ping(first, token, 200));
+        }
+        Thread.sleep(1000); // the nodes exchange their counts five times a second
+        remaining.add(ping(second, token, 200));
+        remaining.add(ping(second, token, 200));
+        Thread.sleep(1000);
+
+        assertEquals(List.of(4L, 3L, 2L, 1L, 0L), remaining, "one count across both nodes");
+        ping(first, token, 429);
+        ping(second, token, 429);
+    }
+
+    private long ping(RunningProduct node, String token, int status) throws Exception {
+        ProductHttp.Answer answer = http.send("GET", node.uri("api/ping/1.0.0/ping"), ProductHttp.bearer(token), null);
+        assertEquals(status, answer.status(), answer.body());
+        assertEquals(5, answer.header("RateLimit-Limit"));
+        return answer.header("RateLimit-Remaining");
+    }
+
+    /** A window that ends during the test would start the count afresh. */
+    private static void awaitWholeMinuteLeftInTheHour() throws InterruptedException {
+        Instant now = Instant.now();
+        Instant hourEnds = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        if (Duration.between(now, hourEnds).toSeconds() < 60) {
+            Thread.sleep(Duration.between(now, hourEnds).toMillis() + 100);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aNodeKilledUnderLoadLosesNothingAndTheOtherKeepsServing() throws Exception {
+        String token = http.token(first.uri("/"), clientId, secret);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicBoolean killed = new AtomicBoolean();
+        AtomicInteger servedAfterKill = new AtomicInteger();
+        List<String> survivorFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService load = Executors.newFixedThreadPool(6);
+        List<Future<?>> workers = new ArrayList<>();
+        Instant end = Instant.now().plusSeconds(8);
+        for (int worker = 0; worker < 6; worker++) {
+            RunningProduct target = worker % 2 == 0 ? first : second;
+            int number = worker;
+            workers.add(load.submit(() -> {
+                int i = 0;
+                while (Instant.now().isBefore(end)) {
+                    String name = "load " + number + "-" + i++;
+                    boolean afterKill = killed.get();
+                    try {
+                        ProductHttp.Answer created = http.send("POST", target.uri("developer/v1/applications"),
+                                developer, "{\"name\":\"" + name + "\"}");
+                        if (created.status() == 201) {
+                            acknowledged.add(created.json().getString("id"));
+                        }
+                        ProductHttp.Answer served = menu(target, token);
+                        if (target == first && afterKill) {
+                            if (created.status() == 201 && served.status() == 200) {
+                                servedAfterKill.incrementAndGet();
+                            } else {
+                                survivorFailures.add(created.status() + "/" + served.status() + " " + served.body());
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        if (target == first) {
+                            survivorFailures.add(e.toString());
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(3000);
+        second.kill();
+        killed.set(true);
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        load.shutdown();
+
+        assertTrue(survivorFailures.isEmpty(), "the surviving node failed: " + survivorFailures);
+        assertTrue(servedAfterKill.get() > 0, "the surviving node served after the kill");
+        ProductHttp.Answer list = http.send("GET", first.uri("developer/v1/applications"), developer, null);
+        assertEquals(200, list.status(), list.body());
+        Set<String> stored = list.jsonArray().getValuesAs(JsonObject.class).stream()
+                .map(application -> application.getString("id")).collect(Collectors.toSet());
+        assertTrue(stored.containsAll(acknowledged), "every acknowledged application was stored; missing: "
+                + acknowledged.stream().filter(id -> !stored.contains(id)).toList());
+        System.out.printf("cluster: %d applications acknowledged under load, %d served by the survivor after the"
+                + " kill%n", acknowledged.size(), servedAfterKill.get());
+    }
+}

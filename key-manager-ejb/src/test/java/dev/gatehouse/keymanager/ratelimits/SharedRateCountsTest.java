@@ -1,0 +1,63 @@
+package dev.gatehouse.keymanager.ratelimits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gatehouse.keymanager.database.TestDatabase;
+import dev.gatehouse.keymanager.database.TestPersistence;
+import dev.gatehouse.keymanager.ratelimits.api.WindowCount;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SharedRateCountsTest {
+
+    private static final long MINUTE = 60_000;
+    private static final long START = 1_795_900_020_000L; // a whole minute
+
+    private static List<WindowCount> exchange(TestPersistence persistence, String node, List<WindowCount> counts,
+            long now) {
+        return persistence.inTransaction(em -> {
+            SharedRateCountsBean bean = new SharedRateCountsBean();
+            bean.em = em;
+            return bean.exchange(node, counts, now);
+        });
+    }
+
+    private static Map<String, Long> totals(List<WindowCount> counts) {
+        return counts.stream().collect(Collectors.toMap(c -> c.counter() + "@" + c.windowStart(), WindowCount::requests));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void eachNodeSeesTheSumOfAllNodesCountsForOpenWindowsOnly(TestDatabase kind) {
+        try (TestPersistence persistence = TestPersistence.on(kind)) {
+            String counter = UUID.randomUUID() + "/60000";
+            String a = UUID.randomUUID().toString();
+            String b = UUID.randomUUID().toString();
+            long now = START + 5_000;
+
+            exchange(persistence, a, List.of(new WindowCount(counter, START, START + MINUTE, 3)), now);
+            // counts are absolute: a repeated or later report replaces the node's own row rather than adding to it
+            exchange(persistence, a, List.of(new WindowCount(counter, START, START + MINUTE, 4)), now);
+            Map<String, Long> seenByB = totals(exchange(persistence, b,
+                    List.of(new WindowCount(counter, START, START + MINUTE, 2)), now));
+            Map<String, Long> seenByA = totals(exchange(persistence, a, List.of(), now));
+
+            assertEquals(6L, seenByB.get(counter + "@" + START));
+            assertEquals(6L, seenByA.get(counter + "@" + START));
+
+            Map<String, Long> nextMinute = totals(exchange(persistence, a,
+                    List.of(new WindowCount(counter, START + MINUTE, START + 2 * MINUTE, 1)), START + MINUTE));
+            assertEquals(Map.of(counter + "@" + (START + MINUTE), 1L), filter(nextMinute, counter),
+                    "the ended window is no longer reported");
+        }
+    }
+
+    private static Map<String, Long> filter(Map<String, Long> totals, String counter) {
+        return totals.entrySet().stream().filter(e -> e.getKey().startsWith(counter))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}
