@@ -87,6 +87,17 @@ class EarOnPayaraServerIT {
     }
 
     @Test
+    void theSeedsFlowWorksInTheBrowser() throws Exception {
+        awaitReady();
+        var browser = HeadlessChromium.open();
+        try {
+            new SeedInBrowser(browser, base::resolve, "payara-server").walk();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void thePortalIsServed() throws Exception {
         awaitReady();
 

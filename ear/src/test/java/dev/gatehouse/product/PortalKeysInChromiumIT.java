@@ -1,47 +1,20 @@
 package dev.gatehouse.product;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-/**
- * The seed's steps 8 to 12 in a real browser: sign up, sign in, Applications, Create Application, OAuth2,
- * Generate Key (the secret read from the dialog), Advanced Configuration, Token: Generate; the keys and the
- * token from the page then work against the OAuth2 endpoints.
- */
+/** The seed's flow in headless Chromium on the product as the run command starts it (screenshots in portal-keys/). */
 @ExtendWith(ProductExtension.class)
 class PortalKeysInChromiumIT {
 
     private ChromeDriver browser;
-    private WebDriverWait wait;
 
     @BeforeEach
     void openBrowser() {
         browser = HeadlessChromium.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
     @AfterEach
@@ -50,156 +23,7 @@ class PortalKeysInChromiumIT {
     }
 
     @Test
-    void aDeveloperGetsKeysAndATokenInThePortal(RunningProduct product) throws Exception {
-        String username = "web-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "a browser password";
-
-        browser.get(product.uri("devportal/signup.xhtml").toString());
-        browser.findElement(By.id("signup:username")).sendKeys(username);
-        browser.findElement(By.id("signup:email")).sendKeys(username + "@example.com");
-        browser.findElement(By.id("signup:displayName")).sendKeys("Web Developer");
-        browser.findElement(By.id("signup:password")).sendKeys(password);
-        browser.findElement(By.id("signup:submit")).click();
-        wait.until(ExpectedConditions.titleIs("Sign in · Gatehouse"));
-        screenshot("01-signed-up");
-
-        browser.findElement(By.id("signin:username")).sendKeys(username);
-        browser.findElement(By.id("signin:password")).sendKeys(password);
-        browser.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.titleIs("Applications · Gatehouse"));
-        assertEquals(username, browser.findElement(By.id("signed-in-user")).getText());
-        screenshot("02-applications");
-
-        browser.findElement(By.id("create:name")).sendKeys("Browser App");
-        browser.findElement(By.id("create:description")).sendKeys("<script>alert(1)</script>");
-        browser.findElement(By.id("create:submit")).click();
-        wait.until(ExpectedConditions.titleIs("Browser App · Gatehouse"));
-        assertTrue(browser.getPageSource().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped, shown as text");
-        String applicationUrl = browser.getCurrentUrl();
-        screenshot("03-application");
-
-        // the seed's steps 3 to 7: the catalog, an API, Subscribe with the application and a plan
-        browser.findElement(By.linkText("Catalog")).click();
-        browser.findElement(By.linkText("PizzaShack")).click();
-        wait.until(ExpectedConditions.titleIs("PizzaShack · Gatehouse"));
-        String apiUrl = browser.getCurrentUrl();
-        browser.findElement(By.id("api:subscribe")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("api:confirm-subscribe"))).click();
-        try {
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "the subscription is active"));
-        } finally {
-            screenshot("03a-subscribe-dialog");
-        }
-        screenshot("03b-subscribed");
-        browser.get(applicationUrl);
-        wait.until(ExpectedConditions.titleIs("Browser App · Gatehouse"));
-
-        WebElement generate = button("Generate Key");
-        generate.click();
-        WebElement secretField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id$='dialog-secret']")));
-        String clientId = browser.findElement(By.cssSelector("input[id$='dialog-key']")).getAttribute("value");
-        String secret = secretField.getAttribute("value");
-        assertTrue(browser.getPageSource().contains("will not be shown again"));
-        screenshot("04-generated-key");
-        browser.findElement(By.cssSelector("button[id$='close-secret']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[id$='dialog-secret']")));
-
-        browser.findElement(By.xpath("//legend[contains(., 'Advanced Configuration')]")).click();
-        WebElement lifetime = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id$='access-lifetime_input']")));
-        lifetime.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1800");
-        button("Save").click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Advanced configuration saved"));
-        screenshot("05-advanced-configuration");
-
-        button("Generate").click();
-        WebElement tokenField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$='access-token']")));
-        String token = tokenField.getAttribute("value");
-        assertTrue(browser.getPageSource().contains("valid 1800 s"), "the saved lifetime applies");
-        assertTrue(browser.getPageSource().contains("scope: orders:write"), "the subscription's scopes are in the token");
-        assertTrue(browser.findElement(By.cssSelector("pre.gh-curl")).getText().endsWith("/api/pizzashack/1.0.0/"),
-                "a ready-made curl command for the subscribed API");
-        screenshot("06-token");
-
-        String basic = "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
-        var introspection = post(product, "oauth2/introspect", basic, "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        assertEquals(200, introspection.statusCode(), introspection.body());
-        assertTrue(introspection.body().contains("\"active\":true"), introspection.body());
-        assertTrue(introspection.body().contains("\"client_id\":\"" + clientId + "\""), introspection.body());
-        var clientCredentials = post(product, "oauth2/token", basic, "grant_type=client_credentials");
-        assertEquals(200, clientCredentials.statusCode(), "the secret from the dialog works: " + clientCredentials.body());
-
-        // the seed's last step: the token from the page calls the API through the gateway
-        var menu = HttpClient.newHttpClient().send(HttpRequest.newBuilder(product.uri("api/pizzashack/1.0.0/menu"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, menu.statusCode(), menu.body());
-        assertTrue(menu.body().contains("Margherita"), menu.body());
-
-        browser.navigate().refresh();
-        assertFalse(browser.getPageSource().contains(secret), "the secret is never shown again");
-
-        // Documentation: Swagger UI, whose try-it goes through the gateway with a token of the application
-        browser.get(apiUrl);
-        browser.findElement(By.id("api:documentation")).click();
-        wait.until(ExpectedConditions.titleIs("PizzaShack documentation · Gatehouse"));
-        WebElement operation = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'opblock-get')]//*[contains(@class,'opblock-summary-path') and @data-path='/menu']")));
-        screenshot("07-documentation");
-        browser.findElement(By.id("tryit:use-token")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Try it out now sends"));
-        operation.click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock-get .try-out__btn"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock-get button.execute"))).click();
-        WebElement status = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".opblock-get .live-responses-table tr.response .response-col_status")));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", status);
-        screenshot("08-try-it");
-        assertEquals("200", status.getText().strip());
-        assertTrue(browser.findElement(By.cssSelector(".opblock-get .live-responses-table")).getText()
-                .contains("Margherita"));
-        // Subscriptions on the application's page: change the plan, then unsubscribe, which the gateway honours
-        browser.get(applicationUrl);
-        wait.until(ExpectedConditions.titleIs("Browser App · Gatehouse"));
-        assertEquals("ACTIVE", browser.findElement(By.cssSelector("span[id$='status']")).getText());
-        browser.findElement(By.cssSelector("div[id$=':plan']")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//li[contains(@class,'ui-selectonemenu-item') and starts-with(normalize-space(.), 'Gold')]"))).click();
-        browser.findElement(By.cssSelector("button[id$='change-plan']")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Plan changed"));
-        screenshot("09-plan-changed");
-        browser.findElement(By.cssSelector("button[id$='unsubscribe']")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscriptions"), "No subscriptions yet"));
-        screenshot("10-unsubscribed");
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(1);
-        var refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(product.uri("api/pizzashack/1.0.0/menu"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        while (refused.statusCode() == 200 && java.time.Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-            refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(product.uri("api/pizzashack/1.0.0/menu"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        }
-        assertEquals(403, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("\"reason\":\"not_subscribed\""), refused.body());
-    }
-
-
-    private WebElement button(String label) {
-        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'ui-tabs-panel') and not(contains(@class,'ui-helper-hidden'))]"
-                        + "//button[normalize-space(.)='" + label + "']")));
-    }
-
-    private HttpResponse<String> post(RunningProduct product, String path, String authorization, String form) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(product.uri(path))
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path directory = Path.of(System.getProperty("gatehouse.screenshots"), "portal-keys");
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    void aDeveloperWalksTheSeedInThePortal(RunningProduct product) throws Exception {
+        new SeedInBrowser(browser, product::uri, "portal-keys").walk();
     }
 }

@@ -1,36 +1,70 @@
 package dev.gatehouse.runtime.gateway;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * One access-log line per gateway request (API, application, status, latency; never the token) on the logger
- * {@code dev.gatehouse.gateway.access}, and MicroProfile Metrics: requests by API and status, refusals by reason,
- * latency by API.
+ * {@code dev.gatehouse.gateway.access}, and MicroProfile Metrics where the server has them: requests by API and
+ * status, refusals by reason, latency by API. Payara has MicroProfile Metrics; WildFly 39 does not (it has
+ * Micrometer instead), so there only the access log is written.
  */
 @ApplicationScoped
 class GatewayMetrics {
 
     private static final System.Logger ACCESS = System.getLogger("dev.gatehouse.gateway.access");
 
+    /** Where the counters and timers go; nothing when the server has no MicroProfile Metrics. */
+    interface Recorder {
+
+        Recorder NONE = new Recorder() {
+            @Override
+            public void count(String name, String... tags) {
+            }
+
+            @Override
+            public void time(String name, Duration duration, String... tags) {
+            }
+        };
+
+        /** Tags are name, value, name, value... */
+        void count(String name, String... tags);
+
+        void time(String name, Duration duration, String... tags);
+    }
+
+    /** Typed Object, not MetricRegistry: this class must load where MicroProfile Metrics is missing. */
     @Inject
-    MetricRegistry registry;
+    Instance<Object> beans;
+
+    private Recorder recorder = Recorder.NONE;
+
+    @PostConstruct
+    void findRegistry() {
+        // MicroProfileMetrics is loaded only when its API is there: it links against MetricRegistry
+        recorder = MicroProfileMetrics.apiPresent() ? MicroProfileMetrics.from(beans) : Recorder.NONE;
+        if (recorder == Recorder.NONE) {
+            System.getLogger(GatewayMetrics.class.getName()).log(Level.INFO, "GH-GW-201 The server has no"
+                    + " MicroProfile Metrics; gateway metrics are off, the access log ({0}) stays",
+                    "dev.gatehouse.gateway.access");
+        }
+    }
 
     void served(String method, String api, UUID applicationId, int status, Duration latency) {
-        registry.counter("gateway.requests", new Tag("api", api), new Tag("status", Integer.toString(status))).inc();
-        registry.timer("gateway.latency", new Tag("api", api)).update(latency);
+        recorder.count("gateway.requests", "api", api, "status", Integer.toString(status));
+        recorder.time("gateway.latency", latency, "api", api);
         log(method, api, applicationId, status, latency, null);
     }
 
     void refused(String method, String api, UUID applicationId, Refusal refusal, Duration latency) {
-        registry.counter("gateway.refusals", new Tag("reason", refusal.reason())).inc();
-        registry.counter("gateway.requests", new Tag("api", api),
-                new Tag("status", Integer.toString(refusal.status().getStatusCode()))).inc();
+        recorder.count("gateway.refusals", "reason", refusal.reason());
+        recorder.count("gateway.requests", "api", api,
+                "status", Integer.toString(refusal.status().getStatusCode()));
         log(method, api, applicationId, refusal.status().getStatusCode(), latency, refusal.reason());
     }
 

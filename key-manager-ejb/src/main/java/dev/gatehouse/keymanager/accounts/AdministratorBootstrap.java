@@ -1,7 +1,6 @@
 package dev.gatehouse.keymanager.accounts;
 
 import dev.gatehouse.keymanager.accounts.api.DuplicateAccount;
-import dev.gatehouse.keymanager.accounts.api.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
@@ -10,7 +9,6 @@ import jakarta.ejb.Startup;
 import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -49,23 +47,5 @@ public class AdministratorBootstrap {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** The transactional half of the bootstrap. */
-    @jakarta.ejb.Stateless
-    public static class AdministratorCreation {
-
-        @jakarta.inject.Inject
-        AccountRepository accounts;
-
-        /** True when it created the administrator, false when one existed. */
-        public boolean createIfNone(String username, String password) {
-            if (accounts.anyWithRole(Role.ADMIN)) {
-                return false;
-            }
-            accounts.create(username, username + "@localhost", "Administrator", password,
-                    EnumSet.of(Role.ADMIN, Role.PUBLISHER, Role.DEVELOPER));
-            return true;
-        }
     }
 }

@@ -60,9 +60,10 @@ public class SampleApis {
             return;
         }
         // published in the name of the first administrator
-        UUID administrator = UUID.fromString(String.valueOf(em.createNativeQuery("SELECT a.id FROM accounts a"
-                + " JOIN account_roles r ON r.account_id = a.id WHERE r.role_name = 'ADMIN' ORDER BY a.created_at")
-                .setMaxResults(1).getSingleResult()));
+        // JPQL, not SQL: a native query's UUID column is a UUID on EclipseLink but a byte[] on Hibernate (WildFly)
+        UUID administrator = em.createQuery("SELECT a.id FROM Account a JOIN a.roles r WHERE r = :role"
+                + " ORDER BY a.createdAt", UUID.class).setParameter("role", Role.ADMIN)
+                .setMaxResults(1).getSingleResult();
         Caller publisher = new Caller(administrator, "gatehouse-samples", Set.of(Role.ADMIN));
         Set<UUID> allPlans = plans.list().stream().map(PlanView::id).collect(Collectors.toSet());
         SAMPLES.forEach((context, resource) -> {

@@ -30,6 +30,7 @@ public class ConfiguredDataSource implements DataSource {
 
     private volatile PrintWriter logWriter;
     private volatile int loginTimeoutSeconds;
+    private volatile String dataSourceName = "gatehouse";
 
     @Override
     public Connection getConnection() throws SQLException {
@@ -53,6 +54,15 @@ public class ConfiguredDataSource implements DataSource {
             }
             throw e;
         }
+    }
+
+    /** The standard {@code dataSourceName} property; it names the pool, the coordinates come from configuration. */
+    public String getDataSourceName() {
+        return dataSourceName;
+    }
+
+    public void setDataSourceName(String dataSourceName) {
+        this.dataSourceName = dataSourceName;
     }
 
     static void started() {

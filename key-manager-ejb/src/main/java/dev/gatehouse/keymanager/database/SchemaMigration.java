@@ -30,7 +30,11 @@ import org.flywaydb.core.api.output.MigrateResult;
         initialPoolSize = 0,
         maxPoolSize = 32,
         // the pool's own probe keeps dead connections (a restarted PostgreSQL) out of use
-        properties = {"fish.payara.is-connection-validation-required=true",
+        properties = {
+                // a standard DataSource property (JDBC 4.3, 9.6.1): WildFly's pool refuses a data source class
+                // given no connection property at all (IJ031103)
+                "dataSourceName=gatehouse",
+                "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=auto-commit",
                 "fish.payara.fail-all-connections=true"})
 @Singleton

@@ -11,7 +11,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.credential.Credential;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,8 +32,12 @@ import jakarta.servlet.http.HttpServletResponse;
 @ApplicationScoped
 public class PortalAuthentication implements HttpAuthenticationMechanism {
 
+    /**
+     * Asked directly rather than through the IdentityStoreHandler: in the EAR the handler also sees the identity
+     * stores of other modules (MicroProfile JWT's), and a developer's sign-in was then refused now and then.
+     */
     @Inject
-    IdentityStoreHandler identityStores;
+    AccountIdentityStore accounts;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -42,6 +47,7 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             // nothing to check; a protected page is sent to the sign-in page by @LoginToContinue
             return context.doNothing();
         }
-        return context.notifyContainerAboutLogin(identityStores.validate(credential));
+        return context.notifyContainerAboutLogin(credential instanceof UsernamePasswordCredential password
+                ? accounts.validate(password) : CredentialValidationResult.INVALID_RESULT);
     }
 }
