@@ -1,6 +1,7 @@
 package dev.gatehouse.runtime.oauth;
 
 import dev.gatehouse.runtime.JsonOutput;
+import dev.gatehouse.keymanager.clients.api.AuthenticatedClient;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.EJB;
@@ -37,12 +38,12 @@ public class IntrospectionEndpoint {
     @Operation(summary = "Is this token active, and what does it say? (RFC 7662)")
     public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             MultivaluedMap<String, String> form) {
-        clientAuthentication.authenticate(authorization, form);
+        AuthenticatedClient client = clientAuthentication.authenticate(authorization, form);
         String token = form.getFirst("token");
         if (token == null || token.isBlank()) {
             throw OAuthError.invalidRequest("token is required.");
         }
-        JsonObject answer = tokens.introspect(token).claims().map(IntrospectionEndpoint::active)
+        JsonObject answer = tokens.introspect(token, client.clientId()).claims().map(IntrospectionEndpoint::active)
                 .orElseGet(() -> JsonOutput.object().add("active", false).build());
         return Response.ok(answer).cacheControl(CacheControl.valueOf("no-store")).build();
     }
