@@ -21,7 +21,11 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** RFC 7662 token introspection, for authenticated clients. */
+/**
+ * RFC 7662 token introspection, for authenticated clients, each about its own tokens only: any other token is
+ * {@code active: false} with nothing more (§4, no oracle for leaked tokens). Resource servers validate tokens
+ * themselves against {@code /oauth2/jwks}.
+ */
 @Path("/oauth2/introspect")
 @Tag(name = "OAuth2")
 public class IntrospectionEndpoint {
@@ -35,7 +39,7 @@ public class IntrospectionEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Is this token active, and what does it say? (RFC 7662)")
+    @Operation(summary = "Is this token of mine active, and what does it say? (RFC 7662)")
     public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             MultivaluedMap<String, String> form) {
         AuthenticatedClient client = clientAuthentication.authenticate(authorization, form);
