@@ -1,6 +1,7 @@
 package dev.gatehouse.runtime.oauth;
 
 import dev.gatehouse.runtime.JsonOutput;
+import dev.gatehouse.keymanager.clients.api.AuthenticatedClient;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.EJB;
@@ -20,7 +21,11 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** RFC 7662 token introspection, for authenticated clients. */
+/**
+ * RFC 7662 token introspection, for authenticated clients, each about its own tokens only: any other token is
+ * {@code active: false} with nothing more (§4, no oracle for leaked tokens). Resource servers validate tokens
+ * themselves against {@code /oauth2/jwks}.
+ */
 @Path("/oauth2/introspect")
 @Tag(name = "OAuth2")
 public class IntrospectionEndpoint {
@@ -34,15 +39,15 @@ public class IntrospectionEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Is this token active, and what does it say? (RFC 7662)")
+    @Operation(summary = "Is this token of mine active, and what does it say? (RFC 7662)")
     public Response introspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             MultivaluedMap<String, String> form) {
-        clientAuthentication.authenticate(authorization, form);
+        AuthenticatedClient client = clientAuthentication.authenticate(authorization, form);
         String token = form.getFirst("token");
         if (token == null || token.isBlank()) {
             throw OAuthError.invalidRequest("token is required.");
         }
-        JsonObject answer = tokens.introspect(token).claims().map(IntrospectionEndpoint::active)
+        JsonObject answer = tokens.introspect(token, client.clientId()).claims().map(IntrospectionEndpoint::active)
                 .orElseGet(() -> JsonOutput.object().add("active", false).build());
         return Response.ok(answer).cacheControl(CacheControl.valueOf("no-store")).build();
     }

@@ -12,6 +12,7 @@ import dev.gatehouse.keymanager.clients.api.InvalidConfiguration;
 import dev.gatehouse.keymanager.clients.api.KeySetView;
 import dev.gatehouse.keymanager.clients.api.KeysAlreadyGenerated;
 import dev.gatehouse.keymanager.clients.api.NewSecret;
+import dev.gatehouse.keymanager.clients.api.NoActiveSecret;
 import dev.gatehouse.keymanager.clients.api.OAuthConfiguration;
 import dev.gatehouse.keymanager.clients.api.ScopeGrant;
 import dev.gatehouse.keymanager.clients.api.SecretRequest;
@@ -125,10 +126,23 @@ public class ApplicationKeysBean implements ApplicationKeys {
             throw new InvalidConfiguration("Validity must be between 60 and "
                     + configuration.accessTokenLifetimeSeconds() + " seconds (the access token lifetime).");
         }
-        IssuedToken token = tokens.issue(new TokenRequest(client.clientId(), applicationId, environment, null,
-                granted, Duration.ofSeconds(validity)));
+        IssuedToken token = tokens.issue(new TokenRequest(client.clientId(), applicationId, environment,
+                newestActiveSecret(client), granted, Duration.ofSeconds(validity)));
         audit.success(caller.username(), "token.generate", "oauth_client", client.clientId(), "jti=" + token.jti());
         return token;
+    }
+
+    /**
+     * The secret an owner's token is bound to, as a client_credentials token is to the secret it was obtained with:
+     * revoking that secret revokes the token. The newest one, being the one a rotation keeps; none, no token.
+     */
+    private UUID newestActiveSecret(OAuthClient client) {
+        Instant now = Instant.now();
+        return clients.secrets(client).stream()
+                .filter(secret -> secret.isActive(now))
+                .reduce((older, newer) -> newer)
+                .map(ClientSecret::id)
+                .orElseThrow(NoActiveSecret::new);
     }
 
     private NewSecret newSecret(OAuthClient client, String name, Instant expiresAt) {

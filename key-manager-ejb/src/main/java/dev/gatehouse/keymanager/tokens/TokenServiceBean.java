@@ -5,6 +5,8 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.keymanager.applications.api.ApplicationService;
+import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.clients.api.Environment;
 import dev.gatehouse.keymanager.keys.TokenKeys;
@@ -56,6 +58,9 @@ public class TokenServiceBean implements TokenService {
 
     @EJB
     RevocationService revocations;
+
+    @EJB
+    ApplicationService applications;
 
     @EJB
     AuditLog audit;
@@ -119,8 +124,23 @@ public class TokenServiceBean implements TokenService {
     }
 
     @Override
-    public Introspection introspect(String token) {
-        return verify(token).map(Introspection::of).orElseGet(Introspection::inactive);
+    public Introspection introspect(String token, String requestingClientId) {
+        Optional<TokenClaims> verified = verify(token);
+        if (verified.isEmpty()) {
+            return Introspection.inactive();
+        }
+        TokenClaims claims = verified.get();
+        if (!claims.clientId().equals(requestingClientId)) {
+            // RFC 7662 §4: whether another client's token is live, and what it says, is not this client's business
+            audit.denied(requestingClientId, "token.introspect", "token", claims.jti(),
+                    "the token belongs to another client");
+            return Introspection.inactive();
+        }
+        // as the gateway decides: a blocked or deleted application's token is refused there
+        if (applications.status(claims.applicationId()).filter(ApplicationStatus.ACTIVE::equals).isEmpty()) {
+            return Introspection.inactive();
+        }
+        return Introspection.of(claims);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.gatehouse.keymanager.applications;
 
+import dev.gatehouse.keymanager.audit.AuditLog;
+import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.revocations.api.RevocationService;
 import jakarta.persistence.EntityManager;
 
 public final class ApplicationTesting {
@@ -10,5 +13,16 @@ public final class ApplicationTesting {
         ApplicationRepository applications = new ApplicationRepository();
         applications.em = em;
         return applications;
+    }
+
+    /** ApplicationServiceBean as the container builds it. */
+    public static ApplicationServiceBean service(EntityManager em, RevocationService revocations, ChangeFeed changes,
+            AuditLog audit) {
+        ApplicationServiceBean service = new ApplicationServiceBean();
+        service.applications = repository(em);
+        service.revocations = revocations;
+        service.changes = changes;
+        service.audit = audit;
+        return service;
     }
 }

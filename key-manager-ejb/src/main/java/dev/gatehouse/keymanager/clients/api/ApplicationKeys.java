@@ -34,7 +34,9 @@ public interface ApplicationKeys {
 
     /**
      * An access token for the owner to try the APIs with (the portal's Generate button), as the
-     * client-credentials grant would issue it; scopes empty means all the subscriptions allow.
+     * client-credentials grant would issue it; scopes empty means all the subscriptions allow. The token is bound to
+     * the newest active secret (its {@code secret_id}), so revoking that secret revokes it; with no active secret,
+     * {@link NoActiveSecret}.
      */
     IssuedToken testToken(@NotNull Caller caller, @NotNull UUID applicationId, @NotNull Environment environment,
             @NotNull Set<String> scopes, Integer validitySeconds);

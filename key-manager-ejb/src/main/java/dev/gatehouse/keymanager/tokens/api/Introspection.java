@@ -28,7 +28,8 @@ public record Introspection(Optional<TokenClaims> claims) {
 
     /**
      * The RFC 7662 §2.2 response members, in order: {@code active: false} alone for an unknown, expired, revoked or
-     * malformed token; otherwise active, scope, client_id, sub, aud, iss, exp, iat, jti and token_type.
+     * malformed token, and for another client's; otherwise active, scope, client_id, sub, aud, iss, exp, iat, jti
+     * and token_type.
      */
     public Map<String, Object> members() {
         Map<String, Object> members = new LinkedHashMap<>();

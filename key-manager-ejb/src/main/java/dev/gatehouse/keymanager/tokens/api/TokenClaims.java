@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * The claims of a verified Gatehouse access token. subject is the client id for client_credentials tokens; secretId
- * is null for tokens the application's owner generated; issuedAt and expiresAt have whole seconds, as in the token.
+ * is the secret the token is bound to (null only in owners' tokens issued before they were bound to one); issuedAt
+ * and expiresAt have whole seconds, as in the token.
  */
 public record TokenClaims(String issuer, String subject, String audience, String clientId, UUID applicationId,
         Environment environment, UUID secretId, Set<String> scopes, String jti, Instant issuedAt,

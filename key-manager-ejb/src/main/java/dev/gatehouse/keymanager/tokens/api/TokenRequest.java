@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * What an access token is for: its client, application, environment, the secret it was obtained with (null when
- * the application's owner generated it), its scopes and its lifetime (capped by {@code gatehouse.tokens.max-lifetime}).
+ * What an access token is for: its client, application, environment, the secret it is bound to (the one it was
+ * obtained with; for a token the application's owner generated, the key set's newest active secret), its scopes and
+ * its lifetime (capped by {@code gatehouse.tokens.max-lifetime}).
  */
 public record TokenRequest(String clientId, UUID applicationId, Environment environment, UUID secretId,
         Set<String> scopes, Duration lifetime) {

@@ -22,8 +22,12 @@ public interface TokenService {
     /** As {@link #verify}, with the reason when the token is refused. */
     TokenCheck check(String token);
 
-    /** RFC 7662: the claims of an active token; inactive for anything {@link #verify} refuses. */
-    Introspection introspect(String token);
+    /**
+     * RFC 7662, for the requesting client: the claims of its own token if the gateway would accept it (valid, not
+     * revoked, its application neither blocked nor deleted); inactive for anything else, including any token of
+     * another client (refused and audited), so that a client learns nothing about tokens it does not hold.
+     */
+    Introspection introspect(String token, @NotBlank String requestingClientId);
 
     /**
      * RFC 7009: revokes the token if it is a valid token of the requesting client. A token of another client is

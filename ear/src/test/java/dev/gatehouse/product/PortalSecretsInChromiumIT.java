@@ -1,0 +1,193 @@
+package dev.gatehouse.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The application page's secrets in headless Chromium: a token from Token: Generate dies with the secret it is
+ * bound to when that secret is revoked on the page, keys without an active secret give no token, and a secret shown
+ * in its dialog is gone from the page however the dialog is closed (screenshots in portal-secrets/).
+ */
+@ExtendWith(ProductExtension.class)
+class PortalSecretsInChromiumIT {
+
+    private static final String PASSWORD = "a browser password";
+
+    private final ProductHttp http = new ProductHttp();
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private RunningProduct product;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.open();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    @Test
+    void revokingTheSecretInThePortalStopsThePortalsToken(RunningProduct running) throws Exception {
+        product = running;
+        try {
+            openApplicationSubscribedToPizzaShack();
+            button("Generate Key").click();
+            closeSecretDialog(() -> browser.findElement(By.cssSelector("button[id$='close-secret']")).click());
+
+            button("Generate").click();
+            String token = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("textarea[id$='access-token']"))).getAttribute("value");
+            assertEquals(200, callPizzaShack(token).status(), "the portal's token works");
+            screenshot("01-token");
+
+            button("Revoke").click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+            // at once: the answer to the click shows it, no reload
+            new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("messages_container"), "Secret revoked"));
+            WebElement secrets = browser.findElement(By.cssSelector("[id$=':secrets']"));
+            assertTrue(secrets.getText().contains("revoked"), secrets.getText());
+            assertFalse(secrets.getText().contains("active"), secrets.getText());
+            screenshot("02-revoked");
+
+            Instant deadline = Instant.now().plusSeconds(2);
+            ProductHttp.Answer refused = callPizzaShack(token);
+            while (refused.status() == 200 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+                refused = callPizzaShack(token);
+            }
+            assertEquals(401, refused.status(), refused.body());
+            assertTrue(refused.body().contains("\"reason\":\"token_revoked\""), refused.body());
+
+            button("Generate").click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
+                    "Generate a secret first"));
+            assertTrue(browser.findElements(By.cssSelector("textarea[id$='access-token']")).isEmpty(),
+                    "no token is shown");
+            screenshot("03-no-active-secret");
+        } catch (Exception | AssertionError e) {
+            screenshot("failed-revocation");
+            throw e;
+        }
+    }
+
+    @Test
+    void aShownSecretIsForgottenHoweverItsDialogCloses(RunningProduct running) throws Exception {
+        product = running;
+        try {
+            openApplicationSubscribedToPizzaShack();
+
+            button("Generate Key").click();
+            String first = closeSecretDialog(() -> browser.switchTo().activeElement().sendKeys(Keys.ESCAPE));
+            browser.findElement(By.xpath("//legend[contains(., 'Advanced Configuration')]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id$='access-lifetime_input']")));
+            button("Save").click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
+                    "Advanced configuration saved"));
+            assertFalse(browser.getPageSource().contains(first), "closed with Escape, then the page updated");
+
+            browser.findElement(By.cssSelector("input[id$='new-secret-name']")).sendKeys("second");
+            button("Add secret").click();
+            String second = closeSecretDialog(() -> visibleDialog().findElement(By.cssSelector(".ui-dialog-titlebar-close")).click());
+            button("Generate").click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$='access-token']")));
+            assertFalse(browser.getPageSource().contains(second), "closed with the ×, then the page updated");
+
+            browser.findElement(By.cssSelector("input[id$='new-secret-name']")).sendKeys("third");
+            button("Add secret").click();
+            String third = closeSecretDialog(() -> browser.findElement(By.cssSelector("button[id$='close-secret']")).click());
+            button("Save").click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
+                    "Advanced configuration saved"));
+            String page = browser.getPageSource();
+            assertFalse(page.contains(third), "closed with the button, then the page updated");
+            assertFalse(page.contains(first) || page.contains(second));
+            screenshot("04-secrets-forgotten");
+        } catch (Exception | AssertionError e) {
+            screenshot("failed-forgotten");
+            throw e;
+        }
+    }
+
+    /** A new developer, signed in on the page of an application subscribed to PizzaShack (Bronze), without keys. */
+    private void openApplicationSubscribedToPizzaShack() throws Exception {
+        String username = "sec-" + UUID.randomUUID().toString().substring(0, 8);
+        String basic = ProductHttp.basic(username, PASSWORD);
+        http.expect(201, "POST", product.uri("developer/v1/signup"), null, "{\"username\":\"" + username
+                + "\",\"email\":\"" + username + "@example.com\",\"displayName\":\"Secrets\",\"password\":\"" + PASSWORD + "\"}");
+        String application = http.expect(201, "POST", product.uri("developer/v1/applications"), basic,
+                "{\"name\":\"Secrets App\"}").getString("id");
+        JsonObject api = http.send("GET", product.uri("developer/v1/apis?search=pizzashack"), null, null).json()
+                .getJsonArray("items").getJsonObject(0);
+        JsonObject details = http.expect(200, "GET", product.uri("developer/v1/apis/" + api.getString("id")), null, null);
+        String bronze = details.getJsonArray("plans").getValuesAs(JsonObject.class).stream()
+                .filter(plan -> plan.getString("name").equals("Bronze")).findFirst().orElseThrow().getString("id");
+        http.expect(201, "POST", product.uri("developer/v1/applications/" + application + "/subscriptions"), basic,
+                "{\"apiId\":\"" + api.getString("id") + "\",\"planId\":\"" + bronze + "\"}");
+
+        browser.get(product.uri("devportal/signin.xhtml").toString());
+        browser.findElement(By.id("signin:username")).sendKeys(username);
+        browser.findElement(By.id("signin:password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.titleIs("Applications · Gatehouse"));
+        browser.get(product.uri("devportal/applications/view.xhtml?id=" + URLEncoder.encode(application,
+                StandardCharsets.UTF_8)).toString());
+        wait.until(ExpectedConditions.titleIs("Secrets App · Gatehouse"));
+    }
+
+    /** Reads the secret from its open dialog, closes the dialog the given way, and returns the secret. */
+    private String closeSecretDialog(Runnable close) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id$='dialog-secret']")));
+        String secret = field.getAttribute("value");
+        assertTrue(secret.length() >= 32, "a secret is shown");
+        close.run();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[id$='dialog-secret']")));
+        return secret;
+    }
+
+    private WebElement visibleDialog() {
+        return browser.findElements(By.cssSelector(".ui-dialog")).stream().filter(WebElement::isDisplayed)
+                .findFirst().orElseThrow();
+    }
+
+    private WebElement button(String label) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'ui-tabs-panel') and not(contains(@class,'ui-helper-hidden'))]"
+                        + "//button[normalize-space(.)='" + label + "']")));
+    }
+
+    private ProductHttp.Answer callPizzaShack(String token) throws Exception {
+        return http.send("GET", product.uri("api/pizzashack/1.0.0/menu"), ProductHttp.bearer(token), null);
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path directory = Path.of(System.getProperty("gatehouse.screenshots"), "portal-secrets");
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
