@@ -81,6 +81,9 @@ public final class RunningProduct implements AutoCloseable {
             environment.put("GATEHOUSE_DATA", dataDirectory.toString());
             // tokens name the issuer that discovery clients reach: this instance
             environment.put("GATEHOUSE_OAUTH_ISSUER", "http://localhost:" + port);
+            // the browser tests play a TLS-terminating proxy on loopback (X-Forwarded-Proto); Chromium reaches
+            // localhost over IPv6 when it can
+            environment.put("GATEHOUSE_HTTP_TRUSTED_PROXIES", "127.0.0.1,::1");
             environment.putAll(extraEnvironment);
             return new RunningProduct(builder.start(), URI.create("http://localhost:" + port + "/"), log,
                     dataDirectory, Duration.ZERO);

@@ -168,7 +168,7 @@ public class GatewayResource {
                 "backend_timeout", "The API's backend did not answer in time.").toResponse()));
         proxy.forward(new BackendProxy.Forward(method, target, headers.getRequestHeaders(), () -> body, length,
                 api.forwardToken(), servletRequest.getRemoteAddr(), servletRequest.getScheme(),
-                headers.getHeaderString(HttpHeaders.HOST)))
+                headers.getHeaderString(HttpHeaders.HOST), "/api/" + api.context() + "/" + api.version()))
                 .whenComplete((answer, failure) -> {
                     Response result = answer != null ? withLimit(answer, limit)
                             : Refusal.gatewayFailure(Response.Status.BAD_GATEWAY, "backend_failed",

@@ -11,7 +11,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -21,6 +23,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -32,8 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The gateway in front of a real backend on loopback: what is forwarded and what is not, the environments' two
- * endpoints, timeouts and refused connections, and 50 MB bodies streamed both ways. The Arquillian configuration
- * gives the server a read timeout of 2 s.
+ * endpoints, timeouts and refused connections, 50 MB bodies streamed both ways, backends on addresses that are not
+ * public, and backends' cookies. The Arquillian configuration gives the server a read timeout of 2 s and allows the
+ * backend address 127.0.0.1 only.
  */
 @ExtendWith(ArquillianExtension.class)
 class GatewayProxyIT {
@@ -47,7 +51,7 @@ class GatewayProxyIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return BuiltArchive.atRoot();
+        return BuiltArchive.atRoot().addClass(StoredBackend.class);
     }
 
     @BeforeEach
@@ -201,5 +205,81 @@ class GatewayProxyIT {
         }
         assertEquals("loopback", proxied.header("X-Backend"), proxied.body());
         assertEquals("/prod/echo/x", proxied.json().getString("path"));
+    }
+
+    @Test
+    void aBackendOnAnAddressThatIsNotPublicIsRefusedWhenImportedOrChanged() throws Exception {
+        JsonObject mock = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        String metadata = "http://169.254.169.254/latest/meta-data/";
+        String imported = Json.createObjectBuilder().add("document", GatewayFixture.ITEMS_API)
+                .add("context", "metadata-" + System.nanoTime()).add("endpointType", "HTTP")
+                .add("productionUrl", metadata).add("sandboxUrl", metadata)
+                .add("planIds", Json.createArrayBuilder().add(GatewayFixture.BRONZE)).build().toString();
+        String changed = Json.createObjectBuilder().add("endpointType", "HTTP")
+                .add("productionUrl", backend.baseUrl("/prod")).add("sandboxUrl", "http://localhost:8080/management")
+                .add("planIds", Json.createArrayBuilder().add(GatewayFixture.BRONZE)).build().toString();
+
+        Answer importAnswer = client.send("POST", "management/v1/apis", GatewayFixture.ADMIN, imported);
+        Answer updateAnswer = client.send("PUT", "management/v1/apis/" + mock.getString("id"), GatewayFixture.ADMIN,
+                changed);
+
+        assertEquals(400, importAnswer.status(), importAnswer.body());
+        assertEquals("backend-forbidden", importAnswer.json().getString("reason"));
+        assertTrue(importAnswer.json().getString("detail").contains("169.254.169.254"), importAnswer.body());
+        assertEquals(400, updateAnswer.status(), updateAnswer.body());
+        assertEquals("backend-forbidden", updateAnswer.json().getString("reason"));
+        assertTrue(updateAnswer.json().getString("detail").startsWith("sandboxUrl"), updateAnswer.body());
+    }
+
+    @Test
+    void aStoredBackendOnAnAddressNotAllowedIsRefusedBeforeAnyConnection() throws Exception {
+        JsonObject api = fixture.publish(backend.baseUrl("/prod"), backend.baseUrl("/sandbox"),
+                List.of(GatewayFixture.BRONZE));
+        String token = productionToken(api);
+        // loopback, but not the one address the configuration allows
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.2"))) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread accepting = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try (Socket socket = listener.accept()) {
+                        connections.incrementAndGet();
+                    } catch (Exception closed) {
+                        return;
+                    }
+                }
+            });
+            accepting.start();
+            String internal = "http://127.0.0.2:" + listener.getLocalPort() + "/admin";
+            Answer stored = client.send("PUT", "_test/stored-backend/" + api.getString("id"), null,
+                    Json.createObjectBuilder().add("productionUrl", internal).add("sandboxUrl", internal).build()
+                            .toString());
+            assertEquals(204, stored.status(), stored.body());
+
+            Instant deadline = Instant.now().plusSeconds(1);
+            Answer answer = client.send("GET", path(api, "/echo/x"), "Bearer " + token, null);
+            while ("loopback".equals(answer.header("X-Backend")) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+                answer = client.send("GET", path(api, "/echo/x"), "Bearer " + token, null);
+            }
+
+            assertEquals(502, answer.status(), answer.body());
+            assertEquals("backend_forbidden", answer.json().getString("reason"));
+            assertEquals(0, connections.get());
+        }
+    }
+
+    @Test
+    void aBackendsCookiesStayOnTheApisPath() throws Exception {
+        JsonObject api = fixture.publish(backend.baseUrl("/prod"), backend.baseUrl("/sandbox"),
+                List.of(GatewayFixture.BRONZE));
+
+        Answer answer = client.send("GET", path(api, "/echo/cookies"), "Bearer " + productionToken(api), null);
+
+        String apiPath = "/api/" + api.getString("context") + "/" + api.getString("version");
+        assertEquals(204, answer.status(), answer.body());
+        assertEquals(List.of("JSESSIONID=evil; HttpOnly; Path=" + apiPath,
+                        "theme=dark; Expires=Wed, 21 Oct 2099 07:28:00 GMT; Path=" + apiPath),
+                answer.response().headers().allValues("Set-Cookie"));
+        assertEquals(List.of(), answer.response().headers().allValues("Set-Cookie2"));
     }
 }

@@ -8,6 +8,7 @@ import dev.gatehouse.keymanager.apis.api.ApiRoute;
 import dev.gatehouse.keymanager.apis.api.MockResponse;
 import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiUpdate;
+import dev.gatehouse.keymanager.apis.api.BackendAddresses;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.apis.api.DuplicateApiContext;
 import dev.gatehouse.keymanager.apis.api.InvalidApi;
@@ -17,6 +18,7 @@ import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
 import dev.gatehouse.keymanager.plans.api.PlanService;
 import dev.gatehouse.keymanager.plans.api.PlanView;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -30,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 @Stateless
 public class ApiServiceBean implements ApiService {
@@ -47,6 +50,15 @@ public class ApiServiceBean implements ApiService {
 
     @EJB
     AuditLog audit;
+
+    /** The backends an API may name; the gateway checks the same list again when it connects. */
+    BackendAddresses backends;
+
+    @PostConstruct
+    void configure() {
+        backends = BackendAddresses.allowing(ConfigProvider.getConfig(getClass().getClassLoader())
+                .getOptionalValue(BackendAddresses.CONFIG_KEY, String.class).orElse(""));
+    }
 
     @Override
     public ApiView importApi(Caller publisher, ApiImport request) {
@@ -103,7 +115,7 @@ public class ApiServiceBean implements ApiService {
     }
 
     /** MOCK unless HTTP is asked for, which needs both base URLs. */
-    private static String endpointType(String requested, String productionUrl, String sandboxUrl) {
+    private String endpointType(String requested, String productionUrl, String sandboxUrl) {
         String endpointType = requested == null ? "MOCK" : requested;
         if (endpointType.equals("HTTP")) {
             checkUrl("productionUrl", productionUrl);
@@ -207,16 +219,22 @@ public class ApiServiceBean implements ApiService {
         }
     }
 
-    private static void checkUrl(String field, String url) {
+    private void checkUrl(String field, String url) {
+        URI uri;
         try {
-            URI uri = new URI(url == null ? "" : url.strip());
-            if (!uri.isAbsolute() || uri.getHost() == null
-                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new InvalidApi("invalid_endpoint", field + " must be an absolute http(s) URL.");
-            }
+            uri = new URI(url == null ? "" : url.strip());
         } catch (java.net.URISyntaxException e) {
             throw new InvalidApi("invalid_endpoint", field + " must be an absolute http(s) URL.");
         }
+        if (!uri.isAbsolute() || uri.getHost() == null
+                || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            throw new InvalidApi("invalid_endpoint", field + " must be an absolute http(s) URL.");
+        }
+        backends.refusedAtImport(uri).ifPresent(refused -> {
+            throw new InvalidApi("backend_forbidden", field + " names " + refused + ", which is not a public"
+                    + " address (loopback, link-local, private or reserved); the gateway does not reach such"
+                    + " backends unless the operator lists them in " + BackendAddresses.CONFIG_KEY + ".");
+        });
     }
 
     private static String blankToNull(String value) {

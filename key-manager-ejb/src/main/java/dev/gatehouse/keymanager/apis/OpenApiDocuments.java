@@ -7,6 +7,7 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -59,17 +60,34 @@ final class OpenApiDocuments {
         return mocks;
     }
 
-    /** The document as JSON, with the one server given (OpenAPI 3.1 documents keep their 3.1 form). */
+    /**
+     * The document as JSON, with the one server given (OpenAPI 3.1 documents keep their 3.1 form). Servers named by a
+     * path or an operation go: Swagger UI's try-it would call them, with the developer's token, instead of the gateway.
+     */
     static String withServer(String document, String serverUrl) {
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
         OpenAPI openApi = new OpenAPIV3Parser().readContents(document, null, options).getOpenAPI();
         openApi.setServers(List.of(new Server().url(serverUrl)));
+        if (openApi.getPaths() != null) {
+            openApi.getPaths().values().forEach(OpenApiDocuments::withoutServers);
+        }
+        if (openApi.getComponents() != null && openApi.getComponents().getPathItems() != null) {
+            openApi.getComponents().getPathItems().values().forEach(OpenApiDocuments::withoutServers);
+        }
+        if (openApi.getWebhooks() != null) {
+            openApi.getWebhooks().values().forEach(OpenApiDocuments::withoutServers);
+        }
         try {
             return (openApi.getOpenapi().startsWith("3.1") ? Json31.mapper() : Json.mapper()).writeValueAsString(openApi);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An imported OpenAPI document could not be written as JSON", e);
         }
+    }
+
+    private static void withoutServers(PathItem path) {
+        path.setServers(null);
+        path.readOperations().forEach(operation -> operation.setServers(null));
     }
 
     /** The lowest 2xx response, else the default one, else an empty 200; its JSON example if it has one. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.keymanager.apis;
 
+import dev.gatehouse.keymanager.apis.api.BackendAddresses;
 import dev.gatehouse.keymanager.audit.AuditTesting;
 import dev.gatehouse.keymanager.changes.ChangeFeedTesting;
 import dev.gatehouse.keymanager.plans.PlanTesting;
@@ -15,6 +16,7 @@ public final class ApiTesting {
         apis.plans = PlanTesting.on(em);
         apis.changes = ChangeFeedTesting.on(em);
         apis.audit = AuditTesting.on(em);
+        apis.backends = BackendAddresses.publicOnly();
         return apis;
     }
 }

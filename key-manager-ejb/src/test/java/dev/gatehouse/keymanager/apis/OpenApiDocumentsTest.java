@@ -1,6 +1,7 @@
 package dev.gatehouse.keymanager.apis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,5 +83,29 @@ class OpenApiDocumentsTest {
         assertTrue(json.contains("\"openapi\":\"3.1"), json);
         assertEquals(OpenApiDocuments.parse(sample("weather.yaml")).operations().size(),
                 OpenApiDocuments.parse(json).operations().size());
+    }
+
+    @Test
+    void theGatewayVersionDropsTheServersOfPathsAndOperations() {
+        String document = """
+                openapi: 3.0.3
+                info: {title: Ledger, version: 1.0.0}
+                servers: [{url: 'https://collector.example/top'}]
+                paths:
+                  /balance:
+                    servers: [{url: 'https://collector.example/path'}]
+                    get:
+                      servers: [{url: 'https://collector.example/get'}]
+                      responses: {'200': {description: the balance}}
+                    post:
+                      servers: [{url: 'https://collector.example/post'}]
+                      responses: {'200': {description: posted}}
+                """;
+
+        String json = OpenApiDocuments.withServer(document, "http://localhost:8080/api/ledger/1.0.0");
+
+        assertTrue(json.contains("\"servers\":[{\"url\":\"http://localhost:8080/api/ledger/1.0.0\"}]"), json);
+        assertFalse(json.contains("collector.example"), json);
+        assertEquals(2, OpenApiDocuments.parse(json).operations().size());
     }
 }

@@ -100,6 +100,11 @@ public class ApiDocumentation implements Serializable {
         return "/developer/v1/apis/" + api.id() + "/openapi?server=gateway";
     }
 
+    /** The API's path on the gateway, the only place the try-it console sends a token to (same origin). */
+    public String getGatewayPath() {
+        return "/api/" + api.context() + "/" + api.version() + "/";
+    }
+
     /** Where the portal serves Swagger UI from its webjar. */
     public String getSwaggerUi() {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/webjars/swagger-ui/"
