@@ -40,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RequestLimitsIT {
 
     private static final String ADMIN = RuntimeClient.basic("admin", "it-admin-password");
+    private static final String BRONZE = "6b0c7a0e-0f3a-4c2e-9a51-000000000001";
     /** Longer than any answer of a server that answers before reading the body takes; a hang fails the test. */
     private static final int READ_TIMEOUT_MILLIS = 60_000;
 
@@ -206,13 +207,34 @@ class RequestLimitsIT {
         String padding = "x".repeat(2 * 1024 * 1024);
         Answer read = client.send("POST", "management/v1/apis", ADMIN, Json.createObjectBuilder()
                 .add("document", "openapi: 3.0.3\n# " + padding + "\n").add("context", "big")
-                .add("endpointType", "MOCK").build().toString());
+                .add("endpointType", "MOCK").add("planIds", Json.createArrayBuilder().add(BRONZE)).build().toString());
         assertEquals(400, read.status(), read.body());
+        assertTrue(read.body().contains("larger than 2 MB"), read.body());
 
         Raw refused = announce("POST", "/management/v1/apis", "application/json", ADMIN, 12L * 1024 * 1024,
                 "{\"document\":\"".getBytes(StandardCharsets.US_ASCII));
 
         assertEquals(413, refused.status(), refused.body());
         assertEquals("content-too-large", refused.json().getString("reason"), refused.body());
+    }
+
+    @Test
+    void anImportedDocumentOfManyYamlAliasesIsABadRequest() throws Exception {
+        // "billion laughs": nine levels of aliases, each nine of the one below
+        StringBuilder document = new StringBuilder("openapi: 3.0.3\ninfo: {title: Laughs, version: '1'}\n")
+                .append("x-l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int level = 1; level <= 9; level++) {
+            document.append("x-l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, "*l" + (level - 1)))).append("]\n");
+        }
+        document.append("paths:\n  /x: {get: {responses: {'200': {description: ok}}}}\n");
+
+        Answer refused = client.send("POST", "management/v1/apis", ADMIN, Json.createObjectBuilder()
+                .add("document", document.toString()).add("context", "laughs").add("endpointType", "MOCK")
+                .add("planIds", Json.createArrayBuilder().add(BRONZE)).build()
+                .toString());
+
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.json().getString("detail").contains("aliases"), refused.body());
     }
 }
