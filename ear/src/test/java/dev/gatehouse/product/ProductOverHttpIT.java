@@ -78,6 +78,28 @@ class ProductOverHttpIT {
         assertTrue(!response.body().contains("Exception") && !response.body().contains("at dev."), response.body());
     }
 
+    @Test
+    void refusedTokensLeaveNoStackTraceInTheLog(RunningProduct product) throws Exception {
+        int before = product.log().length();
+
+        for (String token : new String[] {"garbage", "a.b.c", "eyJhbGciOiJub25lIn0.e30.", "x".repeat(3000)}) {
+            var refused = http.send(HttpRequest.newBuilder(product.uri("api/pizzashack/1.0.0/menu"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, refused.statusCode(), refused.body());
+        }
+        // a request without a token writes one access-log line after whatever the refusals above wrote
+        assertEquals(401, http.send(HttpRequest.newBuilder(product.uri("api/pizzashack/1.0.0/menu")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        String written = product.log().substring(before);
+        for (int wait = 0; wait < 300 && !written.contains("status=401"); wait++) {
+            Thread.sleep(100);
+            written = product.log().substring(before);
+        }
+
+        assertTrue(written.contains("GH-GW-200"), written);
+        assertTrue(!written.contains("\tat ") && !written.contains("Exception"), written);
+    }
+
     private HttpResponse<String> get(RunningProduct product, String path, String accept) throws Exception {
         return http.send(HttpRequest.newBuilder(product.uri(path)).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());

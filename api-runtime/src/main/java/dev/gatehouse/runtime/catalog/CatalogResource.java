@@ -4,7 +4,8 @@ import dev.gatehouse.keymanager.apis.api.ApiPage;
 import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import jakarta.ejb.EJB;
-import jakarta.ws.rs.DefaultValue;
+import dev.gatehouse.runtime.problem.Problem;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The API catalog as developers see it: PUBLISHED and DEPRECATED APIs; open to anyone. */
@@ -27,11 +31,32 @@ public class CatalogResource {
     @EJB
     ApiService apis;
 
+    static final int MAX_PAGE = 1_000_000;
+    static final int MAX_SIZE = 100;
+
     @GET
-    @Operation(summary = "Search the catalog by name, tag or context; paged (size at most 100)")
-    public ApiPage catalog(@QueryParam("search") String search, @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("20") int size) {
-        return apis.catalog(search, page, size);
+    @Operation(summary = "Search the catalog by name, tag or context; paged (page 0 to 1000000, size 1 to 100)")
+    public ApiPage catalog(@QueryParam("search") String search,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000",
+                    defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                    defaultValue = "20")) @QueryParam("size") String size) {
+        return apis.catalog(search, bounded("page", page, 0, 0, MAX_PAGE), bounded("size", size, 20, 1, MAX_SIZE));
+    }
+
+    /** A paging parameter within its range; out of range or not a number is the caller's error (400), never 500. */
+    private static int bounded(String name, String value, int absent, int min, int max) {
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        if (value.matches("-?\\d{1,10}")) {
+            long number = Long.parseLong(value);
+            if (number >= min && number <= max) {
+                return (int) number;
+            }
+        }
+        throw new BadRequestException(Problem.of(Response.Status.BAD_REQUEST, "invalid-request",
+                name + " must be a whole number from " + min + " to " + max + ".").toResponse());
     }
 
     @GET

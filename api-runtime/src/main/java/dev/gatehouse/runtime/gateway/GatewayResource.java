@@ -7,6 +7,7 @@ import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
 import dev.gatehouse.keymanager.clients.api.Environment;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionAccess;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
+import dev.gatehouse.runtime.limits.BodyTooLarge;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -131,18 +132,23 @@ public class GatewayResource {
     private void serve(String method, InputStream body, AsyncResponse response) {
         long started = System.nanoTime();
         Instant now = Instant.now();
+        if (!Route.isPlainPath(path == null ? "" : path)) {
+            refuse(method, "unknown", null, Refusal.pathInvalid(), started, response);
+            return;
+        }
         Optional<Route> found = cache.route(context, version);
         if (found.isEmpty()) {
-            refuse(method, "unknown", null, Refusal.notFound("api_not_found",
-                    "No API is published at /api/" + context + "/" + version + "."), started, response);
+            refuse(method, "unknown", null, Refusal.apiNotFound(context, version), started, response);
             return;
         }
         Route route = found.get();
         ApiRoute api = route.api();
         String apiName = api.context() + "/" + api.version();
-        TokenGate.Verdict verdict = tokens.verify(security, now);
+        TokenGate.Verdict verdict = tokens.verify(security, headers.getHeaderString(HttpHeaders.AUTHORIZATION), now);
         if (verdict.refusal() != null) {
-            refuse(method, apiName, null, verdict.refusal(), started, response);
+            // without a valid token nobody shows a subscription: an API not in the catalog stays unknown
+            refuse(method, apiName, null, route.isListed() ? verdict.refusal() : Refusal.apiNotFound(context, version),
+                    started, response);
             return;
         }
         TokenClaims token = verdict.claims();
@@ -171,8 +177,11 @@ public class GatewayResource {
                 headers.getHeaderString(HttpHeaders.HOST), "/api/" + api.context() + "/" + api.version()))
                 .whenComplete((answer, failure) -> {
                     Response result = answer != null ? withLimit(answer, limit)
-                            : Refusal.gatewayFailure(Response.Status.BAD_GATEWAY, "backend_failed",
-                                    "The API's backend could not be reached.").toResponse();
+                            : BodyTooLarge.in(failure).map(tooLarge -> Refusal.gatewayFailure(
+                                    Response.Status.REQUEST_ENTITY_TOO_LARGE, "content_too_large",
+                                    tooLarge.getMessage()).toResponse())
+                            .orElseGet(() -> Refusal.gatewayFailure(Response.Status.BAD_GATEWAY, "backend_failed",
+                                    "The API's backend could not be reached.").toResponse());
                     try {
                         metrics.served(method, apiName, token.applicationId(), result.getStatus(), elapsed(started));
                     } finally {
@@ -190,6 +199,11 @@ public class GatewayResource {
     /** The checks after the token's own, in the documented order. */
     private Decision decide(String method, Route route, TokenClaims token, Instant now) {
         ApiRoute api = route.api();
+        Optional<SubscriptionAccess> subscription = cache.subscription(token.applicationId(), api.id());
+        if (subscription.isEmpty() && !route.isListed()) {
+            // the same answer as for no API at all: the gateway does not reveal APIs outside the catalog
+            return Decision.refused(Refusal.apiNotFound(context, version));
+        }
         if (cache.revocations().covers(token)) {
             return Decision.refused(Refusal.invalidToken("token_revoked", "The token has been revoked."));
         }
@@ -201,7 +215,6 @@ public class GatewayResource {
         if (application.get() == ApplicationStatus.BLOCKED) {
             return Decision.refused(Refusal.forbidden("application_blocked", "The application is blocked."));
         }
-        Optional<SubscriptionAccess> subscription = cache.subscription(token.applicationId(), api.id());
         if (subscription.isEmpty()) {
             return Decision.refused(Refusal.forbidden("not_subscribed",
                     "The application is not subscribed to " + api.name() + " " + api.version() + "."));

@@ -1,5 +1,6 @@
 package dev.gatehouse.runtime.gateway;
 
+import dev.gatehouse.runtime.oauth.OAuthError;
 import dev.gatehouse.runtime.problem.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +32,19 @@ record Refusal(Response.Status status, String reason, String description, Map<St
         String description = "The operation needs the scope(s) " + requiredScopes + ".";
         return new Refusal(Response.Status.FORBIDDEN, "insufficient_scope", description,
                 Map.of(HttpHeaders.WWW_AUTHENTICATE, bearerError("insufficient_scope", description)
-                        + ", scope=\"" + requiredScopes + "\""));
+                        + ", scope=\"" + OAuthError.safeText(requiredScopes) + "\""));
+    }
+
+    /** 404 for an API that is unknown, or that this caller may not learn of (not published, not subscribed). */
+    static Refusal apiNotFound(String context, String version) {
+        return notFound("api_not_found", "No API is published at /api/" + context + "/" + version + ".");
+    }
+
+    /** 400: a path a backend could read otherwise than the gateway matched it (encoded slash, dot segment...). */
+    static Refusal pathInvalid() {
+        return new Refusal(Response.Status.BAD_REQUEST, "path_invalid", "The path has an empty, '.' or '..'"
+                + " segment, or an encoded '/', '\\' or control character; send the path of the operation as it is.",
+                Map.of());
     }
 
     static Refusal forbidden(String reason, String description) {
@@ -64,9 +77,9 @@ record Refusal(Response.Status status, String reason, String description, Map<St
     }
 
     static String bearerError(String error, String description) {
-        // RFC 6750 §3: quoted-string values; the descriptions are ours and hold no quote or backslash
+        // RFC 6750 §3: quoted-string values; a description may quote the caller (a token's alg, say)
         return "Bearer realm=\"" + REALM + "\", error=\"" + error + "\", error_description=\""
-                + description.replace("\\", "").replace("\"", "'") + "\"";
+                + OAuthError.safeText(description) + "\"";
     }
 
     Response toResponse() {

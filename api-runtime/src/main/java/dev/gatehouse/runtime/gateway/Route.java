@@ -1,7 +1,10 @@
 package dev.gatehouse.runtime.gateway;
 
 import dev.gatehouse.keymanager.apis.api.ApiRoute;
+import dev.gatehouse.keymanager.apis.api.Lifecycle;
 import dev.gatehouse.keymanager.apis.api.RouteOperation;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +43,11 @@ final class Route {
         return api;
     }
 
+    /** In the catalog (published or deprecated): the gateway may say that the API exists to anyone. */
+    boolean isListed() {
+        return api.lifecycle() == Lifecycle.PUBLISHED || api.lifecycle() == Lifecycle.DEPRECATED;
+    }
+
     Match match(String method, String path) {
         String normalized = path.isEmpty() ? "/" : path;
         Set<String> allowed = new TreeSet<>();
@@ -52,6 +60,46 @@ final class Route {
             }
         }
         return new Match(Optional.empty(), allowed);
+    }
+
+    /**
+     * Whether the raw (still percent-encoded) path is one that any backend reads as the gateway matched it: no empty
+     * segment (except a trailing slash), no segment that is, decoded and without {@code ;} parameters, {@code .} or
+     * {@code ..}, and no encoded {@code /}, backslash or control character. A template parameter matches one raw
+     * segment, so {@code ..%2Fmenu} would match {@code /order/{id}} and reach {@code /menu} of a decoding backend.
+     */
+    static boolean isPlainPath(String rawPath) {
+        if (rawPath.isEmpty()) {
+            return true;
+        }
+        if (rawPath.charAt(0) != '/') {
+            return false;
+        }
+        String[] segments = rawPath.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            if (segment.isEmpty()) {
+                if (i < segments.length - 1) {
+                    return false;
+                }
+                continue;
+            }
+            String decoded;
+            try {
+                decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                return false;
+            }
+            if (decoded.chars().anyMatch(c -> c == '/' || c == '\\' || c < 0x20 || c == 0x7f)) {
+                return false;
+            }
+            int parameters = decoded.indexOf(';');
+            String name = parameters < 0 ? decoded : decoded.substring(0, parameters);
+            if (name.equals(".") || name.equals("..")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Pattern compile(String template) {

@@ -6,6 +6,8 @@ import dev.gatehouse.keymanager.clients.api.Environment;
 import dev.gatehouse.keymanager.tokens.api.AccessTokenHeader;
 import dev.gatehouse.keymanager.tokens.api.TokenCheck;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
+import dev.gatehouse.keymanager.tokens.api.TokenService;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.core.SecurityContext;
@@ -14,6 +16,7 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,14 +36,21 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 class TokenGate {
 
     private static final int MAX_REMEMBERED = 100_000;
+    private static final String BEARER = "Bearer ";
+
+    @EJB
+    TokenService tokenService;
 
     private final Map<String, TokenClaims> verified = new ConcurrentHashMap<>();
 
-    /** The token's claims, or the refusal: no token, or a token outside the access-token profile. */
-    Verdict verify(SecurityContext security, Instant now) {
+    /**
+     * The token's claims, or the refusal: no token, or a token outside the access-token profile. {@code authorization}
+     * is the request's Authorization header.
+     */
+    Verdict verify(SecurityContext security, String authorization, Instant now) {
         Principal principal = security.getUserPrincipal();
         if (!(principal instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
-            return new Verdict(null, Refusal.noToken());
+            return otherBearer(authorization).map(this::verifyHere).orElseGet(() -> new Verdict(null, Refusal.noToken()));
         }
         String jti = jwt.getTokenID();
         TokenClaims known = jti == null ? null : verified.get(jti);
@@ -57,6 +67,30 @@ class TokenGate {
     }
 
     record Verdict(TokenClaims claims, Refusal refusal) {
+    }
+
+    /**
+     * The token of a bearer scheme spelt otherwise than {@code Bearer}: the scheme is case-insensitive (RFC 9110
+     * §11.1, RFC 6750 §2.1), but Payara's MicroProfile JWT reads only {@code "Bearer "} and, before any filter of the
+     * application runs, passes such a request on unauthenticated.
+     */
+    static Optional<String> otherBearer(String authorization) {
+        if (authorization == null || authorization.length() <= BEARER.length() || authorization.startsWith(BEARER)
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        String token = authorization.substring(BEARER.length()).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    /**
+     * The key manager verifies the token as MicroProfile JWT and this class would (signature, issuer, audience, times,
+     * header, claims, revocation). Nothing is remembered: the container checks no signature on this path.
+     */
+    private Verdict verifyHere(String token) {
+        TokenCheck check = tokenService.check(token);
+        return check.isAccepted() ? new Verdict(check.claims().get(), null)
+                : new Verdict(null, Refusal.invalidToken(check.reason(), check.description()));
     }
 
     private static TokenCheck profile(JsonWebToken jwt) {

@@ -14,7 +14,7 @@ public class OAuthError extends RuntimeException {
     private final Long retryAfterSeconds;
 
     private OAuthError(String error, String description, Response.Status status, String challenge, Long retryAfter) {
-        super(description, null, false, false);
+        super(safeText(description), null, false, false);
         this.error = error;
         this.status = status;
         this.challenge = challenge;
@@ -46,6 +46,26 @@ public class OAuthError extends RuntimeException {
 
     public static OAuthError invalidScope(String description) {
         return new OAuthError("invalid_scope", description, Response.Status.BAD_REQUEST, null, null);
+    }
+
+    /**
+     * Text that may carry what a caller sent, made fit for {@code error_description} (RFC 6749 §5.2) and for a
+     * quoted-string in {@code WWW-Authenticate} (RFC 6750 §3): printable ASCII without {@code "} or {@code \}, so no
+     * CR/LF, quote or escape can end the value or the header. Line breaks and tabs become spaces, a quote an
+     * apostrophe, a backslash a slash, anything else outside the set a question mark.
+     */
+    public static String safeText(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder safe = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> safe.append(switch (c) {
+            case '"' -> '\'';
+            case '\\' -> '/';
+            case '\r', '\n', '\t' -> ' ';
+            default -> c >= 0x20 && c <= 0x7e ? (char) c : '?';
+        }));
+        return safe.toString();
     }
 
     public Response toResponse() {

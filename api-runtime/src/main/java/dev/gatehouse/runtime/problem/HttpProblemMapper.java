@@ -20,6 +20,10 @@ public class HttpProblemMapper implements ExceptionMapper<WebApplicationExceptio
         if (status.getFamily() == Response.Status.Family.REDIRECTION) {
             return original;
         }
+        if (original.hasEntity() && original.getMediaType() != null
+                && Problem.MEDIA_TYPE.equals(original.getMediaType().toString())) {
+            return original; // already a problem that says what was wrong
+        }
         String reason = status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
         Response problem = Problem.of(status, reason, null).toResponse();
         // keep headers such as Allow (405) and WWW-Authenticate (401)

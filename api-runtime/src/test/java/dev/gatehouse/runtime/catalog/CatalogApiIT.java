@@ -150,4 +150,19 @@ class CatalogApiIT {
         assertEquals("ACTIVE", client.send("POST", "management/v1/subscriptions/" + id + "/unblock", ADMIN, null).json().getString("status"));
         assertEquals(400, client.send("POST", "management/v1/subscriptions/" + id + "/approve", ADMIN, null).status(), "only ON_HOLD is approved");
     }
+
+    @Test
+    void pagesAndSizesOutOfRangeAreBadRequests() throws Exception {
+        for (String query : java.util.List.of("page=2147483647&size=2147483647", "page=2147483647", "page=-1",
+                "size=0", "size=101", "size=-5", "page=abc", "size=1e3", "page=99999999999")) {
+            var answer = client.send("GET", "developer/v1/apis?" + query, null, null);
+
+            assertEquals(400, answer.status(), query + ": " + answer.body());
+            assertEquals("application/problem+json", answer.header("Content-Type").split(";")[0], query);
+            assertEquals("invalid-request", answer.json().getString("reason"), query);
+        }
+        var last = client.send("GET", "developer/v1/apis?page=1000000&size=100", null, null);
+        assertEquals(200, last.status(), last.body());
+        assertEquals(0, last.json().getJsonArray("items").size());
+    }
 }

@@ -399,4 +399,101 @@ class GatewayIT {
         assertInvalidToken(client.send("GET", "developer/v1/applications", "Bearer " + UUID.randomUUID(), null),
                 "token_malformed");
     }
+
+    /** A request whose path is sent exactly as written: no resolving, so no dot segment is removed on the way. */
+    private Answer callRaw(String rawPath, String authorization) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + base.getPort()
+                + rawPath)).header("Accept", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        var response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(), response);
+    }
+
+    @Test
+    void encodedSlashesAndDotSegmentsInTheGatewayPathAreRefused() throws Exception {
+        JsonObject pizza = client.send("GET", "developer/v1/apis?search=pizzashack", null, null).json()
+                .getJsonArray("items").getJsonObject(0);
+        GatewayFixture.App app = fixture.subscribed(pizza.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        String bearer = "Bearer " + fixture.token(app, "orders:write");
+        String order = "/api/pizzashack/1.0.0/order/";
+        assertEquals(200, callRaw(order + "42", bearer).status());
+
+        for (String tail : List.of("..%2Fmenu", "..%2fmenu", "%2e%2e", "%2E%2E%2Fmenu", ".%2e", "%2e", "a%0d%0aX",
+                "42/../../menu", "./42", "..", "42//x")) {
+            Answer refused = callRaw(order + tail, bearer);
+            assertEquals(400, refused.status(), tail + ": " + refused.body());
+            assertRefused(refused, 400, "path_invalid");
+        }
+        assertRefused(callRaw("/api/pizzashack/1.0.0//menu", bearer), 400, "path_invalid");
+        // an encoded backslash or NUL Payara refuses itself, with a bare 400, before any application sees it
+        for (String tail : List.of("a%5Cb", "a%5c..%5cmenu", "a%00")) {
+            assertEquals(400, callRaw(order + tail, bearer).status(), tail);
+        }
+        // percent-encoded ordinary characters stay allowed
+        assertEquals(200, callRaw(order + "4%32", bearer).status());
+    }
+
+    @Test
+    void theBearerSchemeIsCaseInsensitive() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        String token = fixture.token(fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION"), null);
+
+        for (String scheme : List.of("bearer", "BEARER", "bEaReR")) {
+            Answer answer = client.send("GET", path(api, "/items"), scheme + " " + token, null);
+            assertEquals(200, answer.status(), scheme + ": " + answer.body());
+        }
+        assertInvalidToken(client.send("GET", path(api, "/items"), "bearer not-a-token", null), "token_malformed");
+    }
+
+    @Test
+    void callerTextNeverBreaksOutOfTheChallenge() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        String header = Base64URL.encode("{\"alg\":\"RS256\\\"\\r\\nX-Injected: yes\\u00e9\",\"typ\":\"at+jwt\",\"kid\":\"k\"}")
+                .toString();
+        String token = header + "." + Base64URL.encode("{\"sub\":\"x\"}") + ".c2ln";
+
+        Answer refused = fixture.call("GET", path(api, "/items"), token);
+
+        assertEquals(401, refused.status(), refused.body());
+        assertTrue(refused.response().headers().firstValue("X-Injected").isEmpty());
+        String challenge = refused.header("WWW-Authenticate");
+        assertTrue(challenge.matches("Bearer realm=\"gatehouse\", error=\"invalid_token\", error_description=\"[^\"\\\\]*\""),
+                challenge);
+        assertTrue(challenge.chars().allMatch(c -> c >= 0x20 && c < 0x7f), challenge);
+    }
+
+    @Test
+    void anApplicationNotSubscribedLearnsNothingOfAnUnpublishedApi() throws Exception {
+        JsonObject published = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        String token = fixture.token(fixture.subscribed(published.getString("id"), GatewayFixture.BRONZE,
+                "PRODUCTION"), null);
+        Answer created = client.send("POST", "management/v1/apis", GatewayFixture.ADMIN, Json.createObjectBuilder()
+                .add("document", GatewayFixture.ITEMS_API.replace("title: Items", "title: Secret Items"))
+                .add("context", "secret-" + UUID.randomUUID().toString().substring(0, 8)).add("endpointType", "MOCK")
+                .add("planIds", Json.createArrayBuilder().add(GatewayFixture.BRONZE)).build().toString());
+        assertEquals(201, created.status(), created.body());
+        JsonObject secret = created.json();
+        Answer unknown = fixture.call("GET", "api/" + secret.getString("context") + "x/1.0.0/items", token);
+
+        Answer answer = eventually(404, () -> fixture.call("GET", path(secret, "/items"), token));
+
+        assertRefused(answer, 404, "api_not_found");
+        assertFalse(answer.body().contains("Secret"), answer.body());
+        assertEquals(unknown.json().getString("detail").replace(secret.getString("context") + "x",
+                secret.getString("context")), answer.json().getString("detail"));
+        assertRefused(fixture.call("GET", path(secret, "/items"), null), 404, "api_not_found");
+        assertRefused(fixture.call("GET", path(secret, "/items"), "not-a-token"), 404, "api_not_found");
+        // once published, the same application is told it is not subscribed
+        fixture.lifecycle(secret.getString("id"), "PUBLISHED");
+        assertRefused(eventually(403, () -> fixture.call("GET", path(secret, "/items"), token)), 403,
+                "not_subscribed");
+        // retired, it is unknown again to those not subscribed
+        fixture.lifecycle(secret.getString("id"), "DEPRECATED");
+        fixture.lifecycle(secret.getString("id"), "RETIRED");
+        assertRefused(eventually(404, () -> fixture.call("GET", path(secret, "/items"), token)), 404,
+                "api_not_found");
+    }
 }

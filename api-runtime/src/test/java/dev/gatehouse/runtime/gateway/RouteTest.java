@@ -1,6 +1,7 @@
 package dev.gatehouse.runtime.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.keymanager.apis.api.ApiRoute;
@@ -56,5 +57,19 @@ class RouteTest {
         assertTrue(match.operation().isEmpty());
         assertEquals(Set.of("GET", "DELETE"), match.allowedMethods());
         assertTrue(route.match("GET", "/nothing").allowedMethods().isEmpty());
+    }
+
+    @Test
+    void onlyPathsEveryBackendReadsAlikeArePlain() {
+        for (String plain : List.of("", "/", "/orders/42", "/orders/42/", "/files/a%20b.json", "/orders/4%32",
+                "/orders/..a", "/orders/a..", "/orders/.well-known", "/orders/a+b")) {
+            assertTrue(Route.isPlainPath(plain), plain);
+        }
+        for (String crooked : List.of("/orders/..%2Fmenu", "/orders/..%2fmenu", "/orders/%2e%2e", "/orders/%2E%2E/x",
+                "/orders/.%2e", "/orders/%2e", "/orders/a%5Cb", "/orders/a%5c..", "/orders/a%00", "/orders/a%0d%0aX",
+                "/orders/../menu", "/orders/./42", "/orders/..", "/orders//x", "//orders", "/orders/..;x/menu",
+                "/orders/%zz", "/orders/a\\b", "orders")) {
+            assertFalse(Route.isPlainPath(crooked), crooked);
+        }
     }
 }

@@ -153,6 +153,29 @@ class TokenEndpointIT {
     }
 
     @Test
+    void callerTextInAnErrorDescriptionIsOnlyPrintableAsciiWithoutQuotes() throws Exception {
+        Keys keys = keys();
+        String hostile = "evil\r\nSet-Cookie: a=b\"\\\u00e9\u0000";
+
+        Answer grant = client.form("oauth2/token", keys.basic(), Map.of("grant_type", hostile));
+        Answer parameter = client.formRaw("oauth2/token", keys.basic(), "grant_type=client_credentials&"
+                + java.net.URLEncoder.encode(hostile, java.nio.charset.StandardCharsets.UTF_8) + "=1&"
+                + java.net.URLEncoder.encode(hostile, java.nio.charset.StandardCharsets.UTF_8) + "=2");
+        Answer scope = client.form("oauth2/token", keys.basic(), Map.of("grant_type", "client_credentials",
+                "scope", hostile));
+
+        for (Answer answer : java.util.List.of(grant, parameter, scope)) {
+            assertEquals(400, answer.status(), answer.body());
+            String description = answer.json().getString("error_description");
+            // RFC 6749 §5.2: error_description is %x20-21 / %x23-5B / %x5D-7E
+            assertTrue(description.matches("[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]+"), description);
+        }
+        // the caller's text is still recognisable, only neutralised
+        assertTrue(grant.json().getString("error_description").contains("evil"), grant.body());
+        assertTrue(parameter.json().getString("error_description").contains("evil"), parameter.body());
+    }
+
+    @Test
     void aClientWithoutTheGrantIsUnauthorized() throws Exception {
         Keys keys = keys();
         Answer configured = client.send("PUT", "developer/v1/applications/" + keys.applicationId() + "/keys/PRODUCTION/configuration",

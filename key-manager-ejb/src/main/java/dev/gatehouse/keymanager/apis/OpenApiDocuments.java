@@ -16,6 +16,8 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.parser.util.DeserializationUtils;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,11 +27,28 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /** Reads what the catalog needs from an OpenAPI 3.0 or 3.1 document, with swagger-parser. */
 final class OpenApiDocuments {
 
     static final int MAX_BYTES = 2 * 1024 * 1024;
+    /** YAML aliases of a collection per document: a few for shared fragments, never a "billion laughs". */
+    static final int MAX_YAML_ALIASES = 50;
+    static final int MAX_YAML_DEPTH = 200;
+
+    static {
+        // swagger-parser's defaults let SnakeYAML expand any number of aliases (minutes of CPU for 1 kB of YAML);
+        // these options are the parser's own, read on every YAML document it loads
+        DeserializationUtils.Options yaml = DeserializationUtils.getOptions();
+        yaml.setMaxYamlAliasesForCollections(MAX_YAML_ALIASES);
+        yaml.setMaxYamlDepth(MAX_YAML_DEPTH);
+        yaml.setMaxYamlCodePoints(MAX_BYTES);
+        yaml.setYamlAllowRecursiveKeys(false);
+        yaml.setValidateYamlInput(true);
+    }
 
     record Operation(String method, String path, String operationId, Set<String> scopes) {
     }
@@ -154,6 +173,7 @@ final class OpenApiDocuments {
         if (document.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new InvalidApi("invalid_openapi_document", "The OpenAPI document is larger than 2 MB.");
         }
+        refuseCostlyYaml(document);
         ParseOptions options = new ParseOptions();
         options.setResolve(false); // never fetch remote references named by a document
         SwaggerParseResult result = new OpenAPIV3Parser().readContents(document, null, options);
@@ -182,6 +202,29 @@ final class OpenApiDocuments {
         String title = openApi.getInfo().getTitle().strip();
         return new Parsed(title.length() > 100 ? title.substring(0, 100) : title, openApi.getInfo().getVersion().strip(),
                 openApi.getInfo().getDescription(), tags, operations);
+    }
+
+    /**
+     * Composes the YAML with SnakeYAML's own limits before swagger-parser reads it: when its bounded load fails,
+     * swagger-parser falls back to another YAML reader and accepts the document, so its options alone refuse nothing.
+     */
+    private static void refuseCostlyYaml(String document) {
+        if (DeserializationUtils.isJson(document)) {
+            return; // Jackson's stream constraints bound JSON
+        }
+        LoaderOptions limits = new LoaderOptions();
+        limits.setMaxAliasesForCollections(MAX_YAML_ALIASES);
+        limits.setNestingDepthLimit(MAX_YAML_DEPTH);
+        limits.setCodePointLimit(MAX_BYTES);
+        limits.setAllowRecursiveKeys(false);
+        try {
+            new Yaml(limits).compose(new StringReader(document));
+        } catch (YAMLException e) {
+            String reason = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
+            throw new InvalidApi("invalid_openapi_document", "The document's YAML is refused (at most "
+                    + MAX_YAML_ALIASES + " aliases of collections, nesting depth " + MAX_YAML_DEPTH + ")"
+                    + (reason.isEmpty() ? "." : ": " + reason));
+        }
     }
 
     private static Set<String> scopes(List<SecurityRequirement> requirements) {

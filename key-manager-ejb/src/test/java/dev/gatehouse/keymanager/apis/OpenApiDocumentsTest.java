@@ -3,8 +3,10 @@ package dev.gatehouse.keymanager.apis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.keymanager.apis.api.InvalidApi;
 import dev.gatehouse.keymanager.apis.api.MockResponse;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -107,5 +109,46 @@ class OpenApiDocumentsTest {
         assertTrue(json.contains("\"servers\":[{\"url\":\"http://localhost:8080/api/ledger/1.0.0\"}]"), json);
         assertFalse(json.contains("collector.example"), json);
         assertEquals(2, OpenApiDocuments.parse(json).operations().size());
+    }
+
+    /** "Billion laughs": nine levels of aliases, each nine of the one below, expand to 9^9 strings. */
+    private static String laughs() {
+        StringBuilder document = new StringBuilder("openapi: 3.0.3\ninfo: {title: Laughs, version: '1'}\n");
+        document.append("x-l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int level = 1; level <= 9; level++) {
+            String below = "*l" + (level - 1);
+            document.append("x-l").append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, below))).append("]\n");
+        }
+        return document.append("paths:\n  /x: {get: {responses: {'200': {description: ok}}}}\n").toString();
+    }
+
+    @Test
+    void aDocumentOfManyAliasesIsRefusedAsInvalid() {
+        InvalidApi refused = assertThrows(InvalidApi.class, () -> OpenApiDocuments.parse(laughs()));
+
+        assertTrue(refused.getMessage().contains("alias"), refused.getMessage());
+    }
+
+    @Test
+    void aDocumentNestedTooDeepIsRefusedAsInvalid() {
+        String deep = "openapi: 3.0.3\ninfo: {title: Deep, version: '1'}\nx-deep: " + "[".repeat(5000)
+                + "]".repeat(5000) + "\npaths:\n  /x: {get: {responses: {'200': {description: ok}}}}\n";
+
+        assertThrows(InvalidApi.class, () -> OpenApiDocuments.parse(deep));
+    }
+
+    @Test
+    void aFewAliasesAreStillFine() {
+        String document = """
+                openapi: 3.0.3
+                info: {title: Aliases, version: '1'}
+                x-common: &ok {'200': {description: ok}}
+                paths:
+                  /a: {get: {responses: *ok}}
+                  /b: {get: {responses: *ok}}
+                """;
+
+        assertEquals(2, OpenApiDocuments.parse(document).operations().size());
     }
 }
