@@ -1,11 +1,15 @@
 package dev.gatehouse.runtime.developer;
 
+import dev.gatehouse.keymanager.accounts.api.AccountService;
 import dev.gatehouse.runtime.problem.Problem;
 import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -24,6 +28,12 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     SignedIn signedIn;
 
+    @EJB
+    AccountService accounts;
+
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
         var caller = BasicCredentials.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION))
@@ -35,6 +45,20 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
                     .build());
             return;
         }
-        signedIn.set(caller.get());
+        // the remembered sign-in says who; the account as it is now says what it may do (roles, lock, password)
+        var current = accounts.active(caller.get().accountId());
+        if (current.isEmpty()) {
+            request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized",
+                            "Sign in with your Gatehouse username and password (HTTP Basic).").toResponse())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
+                    .build());
+            return;
+        }
+        if (current.get().passwordChangeRequired() && resource.getResourceClass() != AccountResource.class) {
+            request.abortWith(Problem.of(Response.Status.FORBIDDEN, "password-change-required",
+                    "This account's password must be changed first: PUT /developer/v1/account/password.").toResponse());
+            return;
+        }
+        signedIn.set(current.get().toCaller());
     }
 }
