@@ -131,7 +131,18 @@ public class Account {
     }
 
     Caller toCaller() {
-        return new Caller(id, username, roles);
+        return new Caller(id, username, roles, passwordStamp(), passwordChangeRequired);
+    }
+
+    /** Changes with every new password (its salt is random) and tells nothing about it. */
+    private String passwordStamp() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     AccountView toView() {

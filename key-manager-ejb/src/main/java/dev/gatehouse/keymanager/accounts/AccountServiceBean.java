@@ -78,6 +78,11 @@ public class AccountServiceBean implements AccountService {
     }
 
     @Override
+    public Optional<Caller> current(UUID accountId) {
+        return accounts.find(accountId).filter(Account::isActive).map(Account::toCaller);
+    }
+
+    @Override
     public AccountPage accounts(Caller administrator, int page, int size) {
         requireAdministrator(administrator);
         int pageSize = Math.max(1, Math.min(size <= 0 ? 20 : size, MAX_PAGE_SIZE));

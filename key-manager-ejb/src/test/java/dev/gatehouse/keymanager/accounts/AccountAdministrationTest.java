@@ -70,8 +70,10 @@ class AccountAdministrationTest {
 
             AccountView granted = with(persistence, accounts -> accounts.grantRole(admin, alice.id(), Role.PUBLISHER));
             assertEquals(EnumSet.of(Role.DEVELOPER, Role.PUBLISHER), granted.roles());
-            assertEquals(granted.roles(), with(persistence, accounts -> accounts.active(alice.id())).orElseThrow()
-                    .roles(), "the next request sees the new role");
+            Caller now = with(persistence, accounts -> accounts.current(alice.id())).orElseThrow();
+            assertEquals(granted.roles(), now.roles(), "the next request sees the new role");
+            assertTrue(now.samePasswordAs(with(persistence, accounts -> accounts.authenticate("alice", "password of alice"))
+                    .orElseThrow()), "a role change keeps the remembered sign-in");
             AccountView revoked = with(persistence, accounts -> accounts.revokeRole(admin, alice.id(), Role.PUBLISHER));
             assertEquals(EnumSet.of(Role.DEVELOPER), revoked.roles());
 
@@ -126,7 +128,7 @@ class AccountAdministrationTest {
     void anAccountChangesItsOwnPasswordWithTheCurrentOne() {
         try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
             AccountView alice = developer(persistence, "alice");
-            Caller caller = alice.toCaller();
+            Caller caller = with(persistence, accounts -> accounts.authenticate("alice", "password of alice")).orElseThrow();
 
             var wrong = assertThrows(BusinessException.class, () -> persistence.inTransactionDo(em -> service(em)
                     .changePassword(caller, new PasswordChange("not the password", "a brand new password"))));
@@ -136,6 +138,8 @@ class AccountAdministrationTest {
 
             assertTrue(with(persistence, accounts -> accounts.authenticate("alice", "password of alice")).isEmpty());
             assertTrue(with(persistence, accounts -> accounts.authenticate("alice", "a brand new password")).isPresent());
+            assertFalse(with(persistence, accounts -> accounts.current(alice.id())).orElseThrow().samePasswordAs(caller),
+                    "a sign-in remembered with the old password is over");
             assertEquals(1, audited(persistence, "account.password").size());
         }
     }

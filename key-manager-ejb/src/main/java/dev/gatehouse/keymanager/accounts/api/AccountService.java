@@ -15,11 +15,15 @@ public interface AccountService {
     /** The caller for these credentials, or empty: one answer for an unknown user and a wrong password. */
     Optional<Caller> authenticate(String username, String password);
 
-    /**
-     * The account as it is now, if it is active: its current roles and whether it must change its password. Callers
-     * that remember a successful sign-in ask this on every request, so role changes and locks apply at once.
-     */
+    /** The account as it is now, if it is active: its current roles and whether it must change its password. */
     Optional<AccountView> active(@NotNull UUID accountId);
+
+    /**
+     * The caller this account is now, if it is active: current roles, password stamp and whether the password must
+     * be changed. Callers that remember a sign-in ask on every request, so that role changes, locks and password
+     * changes apply at once, on every node (see {@link Caller#samePasswordAs}).
+     */
+    Optional<Caller> current(@NotNull UUID accountId);
 
     /** For administrators: every account, by username. */
     AccountPage accounts(@NotNull Caller administrator, int page, int size);
