@@ -36,9 +36,6 @@ public class AccountResource {
     @Inject
     SignedIn signedIn;
 
-    @Inject
-    CredentialCache credentials;
-
     @GET
     @Operation(summary = "The signed-in account: username, roles, and whether its password must be changed")
     public AccountView me() {
@@ -50,9 +47,8 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the account's password: the current one and a new one of 10 to 200 characters")
     public Response changePassword(@NotNull(message = "a JSON body is required") @Valid PasswordChange change) {
+        // the old password's remembered sign-ins end with it, on every node (BasicAuthenticationFilter)
         accounts.changePassword(signedIn.caller(), change);
-        // the old password must stop working at once, not when its remembered check expires
-        credentials.forget(signedIn.caller().accountId());
         return Response.noContent().build();
     }
 }

@@ -45,8 +45,9 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
                     .build());
             return;
         }
-        // the remembered sign-in says who; the account as it is now says what it may do (roles, lock, password)
-        var current = accounts.active(caller.get().accountId());
+        // the remembered sign-in says who; the account as it is now says what it may do (roles, lock), and ends
+        // the sign-in if the password has changed since, here or on another node
+        var current = accounts.current(caller.get().accountId()).filter(now -> now.samePasswordAs(caller.get()));
         if (current.isEmpty()) {
             request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized",
                             "Sign in with your Gatehouse username and password (HTTP Basic).").toResponse())
@@ -59,6 +60,6 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
                     "This account's password must be changed first: PUT /developer/v1/account/password.").toResponse());
             return;
         }
-        signedIn.set(current.get().toCaller());
+        signedIn.set(current.get());
     }
 }

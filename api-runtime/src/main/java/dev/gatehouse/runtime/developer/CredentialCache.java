@@ -48,11 +48,6 @@ public class CredentialCache {
         return caller;
     }
 
-    /** After a password change: the old password's remembered check goes. */
-    void forget(java.util.UUID accountId) {
-        verified.values().removeIf(entry -> entry.caller().accountId().equals(accountId));
-    }
-
     private static String key(String username, String password) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

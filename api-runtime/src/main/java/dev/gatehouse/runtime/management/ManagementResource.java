@@ -159,7 +159,7 @@ public class ManagementResource {
 
     @POST
     @Path("applications/{applicationId}/block")
-    @Operation(summary = "Block an application: the gateway refuses its tokens and it gets no new ones")
+    @Operation(summary = "Block an application (administrators): the gateway refuses its tokens and it gets no new ones")
     public ApplicationView blockApplication(@PathParam("applicationId") UUID applicationId) {
         return applications.changeStatus(signedIn.caller(), applicationId, ApplicationStatus.BLOCKED);
     }

@@ -136,6 +136,9 @@ class PublisherConfinementIT {
         assertEquals(200, client.send("POST", "management/v1/subscriptions/" + subscriptionId + "/approve", alpha.basic(), null).status());
         assertTrue(client.send("GET", "management/v1/apis", ADMIN, null).body().contains(betas),
                 "the administrator sees every API");
+        Answer appBlock = client.send("POST", "management/v1/applications/" + app + "/block", beta.basic(), null);
+        assertEquals(403, appBlock.status(), "an application calls every publisher's APIs: " + appBlock.body());
+        assertEquals(200, client.send("POST", "management/v1/applications/" + app + "/block", ADMIN, null).status());
     }
 
     @Test
