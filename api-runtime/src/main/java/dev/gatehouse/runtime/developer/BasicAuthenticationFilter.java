@@ -37,7 +37,10 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         var caller = BasicCredentials.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(basic -> credentials.authenticate(basic.id(), basic.password()));
+                .flatMap(basic -> credentials.authenticate(basic.id(), basic.password()))
+                // the remembered sign-in says who; the account as it is now says what it may do (roles, lock), and
+                // ends the sign-in if the password has changed since, here or on another node
+                .flatMap(remembered -> accounts.current(remembered.accountId()).filter(now -> now.samePasswordAs(remembered)));
         if (caller.isEmpty()) {
             request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized",
                             "Sign in with your Gatehouse username and password (HTTP Basic).").toResponse())
@@ -45,21 +48,11 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
                     .build());
             return;
         }
-        // the remembered sign-in says who; the account as it is now says what it may do (roles, lock), and ends
-        // the sign-in if the password has changed since, here or on another node
-        var current = accounts.current(caller.get().accountId()).filter(now -> now.samePasswordAs(caller.get()));
-        if (current.isEmpty()) {
-            request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized",
-                            "Sign in with your Gatehouse username and password (HTTP Basic).").toResponse())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
-                    .build());
-            return;
-        }
-        if (current.get().passwordChangeRequired() && resource.getResourceClass() != AccountResource.class) {
+        if (caller.get().passwordChangeRequired() && resource.getResourceClass() != AccountResource.class) {
             request.abortWith(Problem.of(Response.Status.FORBIDDEN, "password-change-required",
                     "This account's password must be changed first: PUT /developer/v1/account/password.").toResponse());
             return;
         }
-        signedIn.set(current.get());
+        signedIn.set(caller.get());
     }
 }

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class AccountServiceBean implements AccountService {
 
     static final String SIGNUP_ENABLED = "gatehouse.signup.enabled";
+    private static final int MAX_PAGE_SIZE = 100;
 
     @Inject
     AccountRepository accounts;
@@ -69,8 +70,6 @@ public class AccountServiceBean implements AccountService {
         audit.failure(username, "account.authenticate", "account", null, "wrong username or password");
         return Optional.empty();
     }
-
-    private static final int MAX_PAGE_SIZE = 100;
 
     @Override
     public Optional<AccountView> active(UUID accountId) {
