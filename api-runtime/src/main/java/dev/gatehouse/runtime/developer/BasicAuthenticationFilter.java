@@ -1,11 +1,15 @@
 package dev.gatehouse.runtime.developer;
 
+import dev.gatehouse.keymanager.accounts.api.AccountService;
 import dev.gatehouse.runtime.problem.Problem;
 import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -24,15 +28,29 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     SignedIn signedIn;
 
+    @EJB
+    AccountService accounts;
+
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
         var caller = BasicCredentials.parse(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(basic -> credentials.authenticate(basic.id(), basic.password()));
+                .flatMap(basic -> credentials.authenticate(basic.id(), basic.password()))
+                // the remembered sign-in says who; the account as it is now says what it may do (roles, lock), and
+                // ends the sign-in if the password has changed since, here or on another node
+                .flatMap(remembered -> accounts.current(remembered.accountId()).filter(now -> now.samePasswordAs(remembered)));
         if (caller.isEmpty()) {
             request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized",
                             "Sign in with your Gatehouse username and password (HTTP Basic).").toResponse())
                     .header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE)
                     .build());
+            return;
+        }
+        if (caller.get().passwordChangeRequired() && resource.getResourceClass() != AccountResource.class) {
+            request.abortWith(Problem.of(Response.Status.FORBIDDEN, "password-change-required",
+                    "This account's password must be changed first: PUT /developer/v1/account/password.").toResponse());
             return;
         }
         signedIn.set(caller.get());

@@ -260,7 +260,7 @@ public class GatewayResource {
         if (!token.scopes().containsAll(operation.scopes())) {
             return Decision.refused(Refusal.insufficientScope(String.join(" ", new TreeSet<>(operation.scopes()))));
         }
-        Optional<RateLimiter.Decision> limit = rateLimiter.acquire(subscription.get().subscriptionId(),
+        Optional<RateLimiter.Decision> limit = rateLimiter.acquire(token.applicationId(), api.id(),
                 subscription.get().plan(), now);
         if (limit.isPresent() && !limit.get().allowed()) {
             return Decision.refused(Refusal.rateLimited(subscription.get().plan().limitText(), limit.get()));

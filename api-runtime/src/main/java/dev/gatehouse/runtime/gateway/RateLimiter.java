@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The plans' rate limits, per subscription, in fixed windows aligned to the clock (a "per minute" window starts at
+ * The plans' rate limits, per application and API, in fixed windows aligned to the clock (a "per minute" window starts at
  * each whole minute), so that a window is the same on every node. A plan's burst limit caps each second inside its
  * window. On one node counting is exact under concurrency: a window admits at most its limit.
  *
@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 class RateLimiter {
 
-    /** A request's place in its subscription's windows. */
+    /** A request's place in its application's windows for the API. */
     record Decision(boolean allowed, long limit, long remaining, long resetSeconds) {
     }
 
@@ -66,22 +66,26 @@ class RateLimiter {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    /** Empty for an unlimited plan. */
-    Optional<Decision> acquire(UUID subscriptionId, PlanView plan, Instant now) {
+    /**
+     * Empty for an unlimited plan. Counted per application and API, not per subscription row: unsubscribing and
+     * subscribing again must not reset a quota.
+     */
+    Optional<Decision> acquire(UUID applicationId, UUID apiId, PlanView plan, Instant now) {
         if (plan.requestLimit() == null) {
             return Optional.empty();
         }
         long limit = plan.requestLimit();
         long unit = ChronoUnit.valueOf(plan.timeUnit().toUpperCase(Locale.ROOT) + "S").getDuration().toMillis();
         long millis = now.toEpochMilli();
-        Window window = window(subscriptionId + "/" + unit, millis, unit);
+        String counter = applicationId + "/" + apiId;
+        Window window = window(counter + "/" + unit, millis, unit);
         long reset = secondsUntil(window.endMillis, millis);
         long used = window.admit(limit);
         if (used < 0) {
             return Optional.of(new Decision(false, limit, 0, reset));
         }
         if (plan.burstLimit() != null && unit > 1000) {
-            Window second = window(subscriptionId + "/burst", millis, 1000);
+            Window second = window(counter + "/burst", millis, 1000);
             if (second.admit(plan.burstLimit()) < 0) {
                 // the request is not served, so it does not use the plan's window
                 window.here.decrementAndGet();
@@ -102,7 +106,7 @@ class RateLimiter {
                 : new Window(start, start + unit));
     }
 
-    /** Drops the windows that have ended, so that subscriptions no longer used cost no memory. */
+    /** Drops the windows that have ended, so that applications no longer calling cost no memory. */
     void forgetEndedWindows(Instant now) {
         long millis = now.toEpochMilli();
         windows.values().removeIf(window -> window.endMillis <= millis);

@@ -1,5 +1,9 @@
 package dev.gatehouse.runtime.management;
 
+import dev.gatehouse.keymanager.accounts.api.AccountPage;
+import dev.gatehouse.keymanager.accounts.api.AccountService;
+import dev.gatehouse.keymanager.accounts.api.AccountView;
+import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.apis.api.ApiImport;
 import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiUpdate;
@@ -21,6 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,7 +42,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** For publishers and administrators (HTTP Basic with such an account): APIs, lifecycle, plans, subscriptions. */
+/**
+ * For publishers and administrators (HTTP Basic with such an account): APIs, lifecycle, plans, subscriptions; a
+ * publisher sees and changes only the APIs they own and the subscriptions to them. Accounts and their roles are for
+ * administrators.
+ */
 @Path("/management/v1")
 @DeveloperAccount
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,6 +66,9 @@ public class ManagementResource {
     @EJB
     SubscriptionService subscriptions;
 
+    @EJB
+    AccountService accounts;
+
     @Inject
     SignedIn signedIn;
 
@@ -73,7 +85,7 @@ public class ManagementResource {
 
     @GET
     @Path("apis")
-    @Operation(summary = "Every API, whatever its lifecycle")
+    @Operation(summary = "APIs, whatever their lifecycle: every one for an administrator, their own for a publisher")
     public List<ApiView> apis() {
         return apis.listAll(signedIn.caller());
     }
@@ -114,7 +126,7 @@ public class ManagementResource {
 
     @GET
     @Path("subscriptions")
-    @Operation(summary = "Subscriptions with a status (ON_HOLD: awaiting approval)")
+    @Operation(summary = "Subscriptions with a status (ON_HOLD: awaiting approval); a publisher's: to their own APIs")
     public List<SubscriptionView> subscriptions(@QueryParam("status") @DefaultValue("ON_HOLD") SubscriptionStatus status) {
         return subscriptions.withStatus(signedIn.caller(), status);
     }
@@ -147,7 +159,7 @@ public class ManagementResource {
 
     @POST
     @Path("applications/{applicationId}/block")
-    @Operation(summary = "Block an application: the gateway refuses its tokens and it gets no new ones")
+    @Operation(summary = "Block an application (administrators): the gateway refuses its tokens and it gets no new ones")
     public ApplicationView blockApplication(@PathParam("applicationId") UUID applicationId) {
         return applications.changeStatus(signedIn.caller(), applicationId, ApplicationStatus.BLOCKED);
     }
@@ -156,5 +168,27 @@ public class ManagementResource {
     @Path("applications/{applicationId}/unblock")
     public ApplicationView unblockApplication(@PathParam("applicationId") UUID applicationId) {
         return applications.changeStatus(signedIn.caller(), applicationId, ApplicationStatus.ACTIVE);
+    }
+
+    @GET
+    @Path("accounts")
+    @Operation(summary = "Every account with its roles, by username (administrators)")
+    public AccountPage accounts(@QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("20") int size) {
+        return accounts.accounts(signedIn.caller(), page, size);
+    }
+
+    @PUT
+    @Path("accounts/{accountId}/roles/{role}")
+    @Operation(summary = "Grant a role: DEVELOPER, PUBLISHER or ADMIN (administrators; audited)")
+    public AccountView grantRole(@PathParam("accountId") UUID accountId, @PathParam("role") Role role) {
+        return accounts.grantRole(signedIn.caller(), accountId, role);
+    }
+
+    @DELETE
+    @Path("accounts/{accountId}/roles/{role}")
+    @Operation(summary = "Take a role away (administrators; audited); the last administrator keeps ADMIN")
+    public AccountView revokeRole(@PathParam("accountId") UUID accountId, @PathParam("role") Role role) {
+        return accounts.revokeRole(signedIn.caller(), accountId, role);
     }
 }

@@ -303,6 +303,61 @@ class GatewayIT {
     }
 
     @Test
+    void aBlockedSubscriptionStaysBlockedWhenItsDeveloperUnsubscribesAndSubscribesAgain() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        String token = fixture.token(app, null);
+        String items = path(api, "/items");
+        Answer blocked = client.send("POST", "management/v1/subscriptions/" + app.subscriptionId() + "/block",
+                GatewayFixture.ADMIN, null);
+        assertEquals(200, blocked.status(), blocked.body());
+        assertRefused(eventually(403, () -> fixture.call("GET", items, token)), 403, "subscription_blocked");
+
+        Answer removed = client.send("DELETE", "developer/v1/applications/" + app.id() + "/subscriptions/"
+                + app.subscriptionId(), app.owner().basic(), null);
+        Answer again = client.send("POST", "developer/v1/applications/" + app.id() + "/subscriptions",
+                app.owner().basic(), "{\"apiId\":\"" + api.getString("id") + "\",\"planId\":\"" + GatewayFixture.BRONZE + "\"}");
+
+        assertEquals(409, removed.status(), removed.body());
+        assertEquals("urn:gatehouse:problem:subscription-blocked", removed.json().getString("type"));
+        assertTrue(removed.json().getString("detail").contains("publisher"), removed.body());
+        assertEquals(409, again.status(), again.body());
+        Thread.sleep(ENFORCED_WITHIN.toMillis()); // a change, had there been one, would be enforced by now
+        assertRefused(fixture.call("GET", items, token), 403, "subscription_blocked");
+    }
+
+    @Test
+    void aDailyQuotaOutlivesUnsubscribingAndSubscribingAgain() throws Exception {
+        String threePerDay = fixture.plan(3L, "DAY", false);
+        JsonObject api = fixture.publish(null, null, List.of(threePerDay));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), threePerDay, "PRODUCTION");
+        String token = fixture.token(app, null);
+        String items = path(api, "/items");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, fixture.call("GET", items, token).status());
+        }
+        assertRefused(fixture.call("GET", items, token), 429, "rate_limited");
+
+        Answer removed = client.send("DELETE", "developer/v1/applications/" + app.id() + "/subscriptions/"
+                + app.subscriptionId(), app.owner().basic(), null);
+        assertEquals(204, removed.status(), removed.body());
+        assertRefused(eventually(403, () -> fixture.call("GET", items, token)), 403, "not_subscribed");
+        Answer again = client.send("POST", "developer/v1/applications/" + app.id() + "/subscriptions",
+                app.owner().basic(), "{\"apiId\":\"" + api.getString("id") + "\",\"planId\":\"" + threePerDay + "\"}");
+        assertEquals(201, again.status(), again.body());
+
+        // the first answer once the gateway knows the new subscription: the day's quota is still used up
+        Instant deadline = Instant.now().plus(ENFORCED_WITHIN);
+        Answer after = fixture.call("GET", items, token);
+        while (after.status() == 403 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            after = fixture.call("GET", items, token);
+        }
+        assertRefused(after, 429, "rate_limited");
+        assertEquals("0", after.header("RateLimit-Remaining"));
+    }
+
+    @Test
     void aSubscriptionOnHoldIsRefusedUntilApproved() throws Exception {
         String approval = fixture.plan(100L, "MINUTE", true);
         JsonObject api = fixture.publish(null, null, List.of(approval));

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class RateLimiterTest {
 
     private final RateLimiter limiter = new RateLimiter();
-    private final UUID subscription = UUID.randomUUID();
+    private final UUID application = UUID.randomUUID();
+    private final UUID api = UUID.randomUUID();
 
     private static PlanView plan(Long limit, String unit, Long burst) {
         return new PlanView(UUID.randomUUID(), "test", null, limit, unit, burst, false);
@@ -35,29 +36,30 @@ class RateLimiterTest {
         Instant at = Instant.parse("2026-11-29T10:15:20Z");
 
         for (long remaining = 2; remaining >= 0; remaining--) {
-            RateLimiter.Decision decision = limiter.acquire(subscription, threePerMinute, at).orElseThrow();
+            RateLimiter.Decision decision = limiter.acquire(application, api, threePerMinute, at).orElseThrow();
             assertTrue(decision.allowed());
             assertEquals(remaining, decision.remaining());
             assertEquals(40, decision.resetSeconds());
         }
-        RateLimiter.Decision refused = limiter.acquire(subscription, threePerMinute, at.plusSeconds(30)).orElseThrow();
+        RateLimiter.Decision refused = limiter.acquire(application, api, threePerMinute, at.plusSeconds(30)).orElseThrow();
 
         assertFalse(refused.allowed());
         assertEquals(0, refused.remaining());
         assertEquals(10, refused.resetSeconds());
-        assertTrue(limiter.acquire(subscription, threePerMinute, Instant.parse("2026-11-29T10:16:00Z"))
+        assertTrue(limiter.acquire(application, api, threePerMinute, Instant.parse("2026-11-29T10:16:00Z"))
                 .orElseThrow().allowed());
     }
 
     @Test
-    void subscriptionsAreCountedApartAndUnlimitedPlansNotAtAll() {
+    void applicationsAndApisAreCountedApartAndUnlimitedPlansNotAtAll() {
         PlanView onePerHour = plan(1L, "HOUR", null);
         Instant at = Instant.parse("2026-11-29T10:15:20Z");
 
-        assertTrue(limiter.acquire(subscription, onePerHour, at).orElseThrow().allowed());
-        assertFalse(limiter.acquire(subscription, onePerHour, at).orElseThrow().allowed());
-        assertTrue(limiter.acquire(UUID.randomUUID(), onePerHour, at).orElseThrow().allowed());
-        assertTrue(limiter.acquire(subscription, plan(null, null, null), at).isEmpty());
+        assertTrue(limiter.acquire(application, api, onePerHour, at).orElseThrow().allowed());
+        assertFalse(limiter.acquire(application, api, onePerHour, at).orElseThrow().allowed());
+        assertTrue(limiter.acquire(UUID.randomUUID(), api, onePerHour, at).orElseThrow().allowed());
+        assertTrue(limiter.acquire(application, UUID.randomUUID(), onePerHour, at).orElseThrow().allowed());
+        assertTrue(limiter.acquire(application, api, plan(null, null, null), at).isEmpty());
     }
 
     @Test
@@ -65,10 +67,10 @@ class RateLimiterTest {
         PlanView burstOfTwo = plan(100L, "MINUTE", 2L);
         Instant at = Instant.parse("2026-11-29T10:15:20Z");
 
-        assertTrue(limiter.acquire(subscription, burstOfTwo, at).orElseThrow().allowed());
-        assertTrue(limiter.acquire(subscription, burstOfTwo, at).orElseThrow().allowed());
-        RateLimiter.Decision third = limiter.acquire(subscription, burstOfTwo, at.plusMillis(500)).orElseThrow();
-        RateLimiter.Decision nextSecond = limiter.acquire(subscription, burstOfTwo, at.plusSeconds(1)).orElseThrow();
+        assertTrue(limiter.acquire(application, api, burstOfTwo, at).orElseThrow().allowed());
+        assertTrue(limiter.acquire(application, api, burstOfTwo, at).orElseThrow().allowed());
+        RateLimiter.Decision third = limiter.acquire(application, api, burstOfTwo, at.plusMillis(500)).orElseThrow();
+        RateLimiter.Decision nextSecond = limiter.acquire(application, api, burstOfTwo, at.plusSeconds(1)).orElseThrow();
 
         assertFalse(third.allowed());
         assertEquals(1, third.resetSeconds());
@@ -83,7 +85,7 @@ class RateLimiterTest {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         List<Callable<Boolean>> calls = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
-            calls.add(() -> limiter.acquire(subscription, thousandPerDay, at).orElseThrow().allowed());
+            calls.add(() -> limiter.acquire(application, api, thousandPerDay, at).orElseThrow().allowed());
         }
         long admitted = 0;
         try {
@@ -101,13 +103,13 @@ class RateLimiterTest {
     void endedWindowsAreForgotten() {
         PlanView onePerSecond = plan(1L, "SECOND", null);
         Instant at = Instant.parse("2026-11-29T10:15:20Z");
-        limiter.acquire(subscription, onePerSecond, at);
-        assertFalse(limiter.acquire(subscription, onePerSecond, at).orElseThrow().allowed());
+        limiter.acquire(application, api, onePerSecond, at);
+        assertFalse(limiter.acquire(application, api, onePerSecond, at).orElseThrow().allowed());
 
         limiter.forgetEndedWindows(at.plusSeconds(2));
 
         // the same second again (a clock step back): a fresh window, since the old one is gone
-        assertTrue(limiter.acquire(subscription, onePerSecond, at).orElseThrow().allowed());
+        assertTrue(limiter.acquire(application, api, onePerSecond, at).orElseThrow().allowed());
     }
     /** The database's part of an exchange, in memory: each node's last reported counts, summed per window. */
     private final Map<String, Map<String, WindowCount>> reported = new HashMap<>();
@@ -130,22 +132,22 @@ class RateLimiterTest {
         Instant at = Instant.parse("2026-11-29T10:15:20Z");
 
         for (int i = 0; i < 3; i++) {
-            assertTrue(limiter.acquire(subscription, fivePerHour, at).orElseThrow().allowed());
+            assertTrue(limiter.acquire(application, api, fivePerHour, at).orElseThrow().allowed());
         }
         exchange("a", limiter, at);
         exchange("b", other, at);
 
-        RateLimiter.Decision fourth = other.acquire(subscription, fivePerHour, at).orElseThrow();
+        RateLimiter.Decision fourth = other.acquire(application, api, fivePerHour, at).orElseThrow();
         assertTrue(fourth.allowed());
         assertEquals(1, fourth.remaining(), "the other node's three count");
-        assertTrue(other.acquire(subscription, fivePerHour, at).orElseThrow().allowed());
-        assertFalse(other.acquire(subscription, fivePerHour, at).orElseThrow().allowed());
+        assertTrue(other.acquire(application, api, fivePerHour, at).orElseThrow().allowed());
+        assertFalse(other.acquire(application, api, fivePerHour, at).orElseThrow().allowed());
 
         exchange("b", other, at);
         exchange("a", limiter, at);
-        assertFalse(limiter.acquire(subscription, fivePerHour, at).orElseThrow().allowed(),
+        assertFalse(limiter.acquire(application, api, fivePerHour, at).orElseThrow().allowed(),
                 "the first node learns of the second's two");
-        assertTrue(limiter.acquire(UUID.randomUUID(), fivePerHour, at).orElseThrow().allowed(),
+        assertTrue(limiter.acquire(UUID.randomUUID(), api, fivePerHour, at).orElseThrow().allowed(),
                 "other subscriptions are unaffected");
     }
 
@@ -154,8 +156,8 @@ class RateLimiterTest {
         PlanView burstOfOne = plan(10L, "MINUTE", 1L);
         Instant at = Instant.parse("2026-11-29T10:15:20Z");
 
-        assertTrue(limiter.acquire(subscription, burstOfOne, at).orElseThrow().allowed());
-        assertFalse(limiter.acquire(subscription, burstOfOne, at).orElseThrow().allowed());
+        assertTrue(limiter.acquire(application, api, burstOfOne, at).orElseThrow().allowed());
+        assertFalse(limiter.acquire(application, api, burstOfOne, at).orElseThrow().allowed());
 
         assertEquals(Set.of(1L), limiter.unsharedCounts().stream()
                 .filter(count -> count.counter().endsWith("/60000"))

@@ -28,6 +28,9 @@ import java.util.UUID;
 @NamedQuery(name = "Account.countTaken",
         query = "SELECT COUNT(a) FROM Account a WHERE a.usernameKey = :username OR a.emailKey = :email")
 @NamedQuery(name = "Account.countWithRole", query = "SELECT COUNT(a) FROM Account a JOIN a.roles r WHERE r = :role")
+@NamedQuery(name = "Account.withRole", query = "SELECT a FROM Account a JOIN a.roles r WHERE r = :role AND a.status = 'ACTIVE'")
+@NamedQuery(name = "Account.page", query = "SELECT a FROM Account a ORDER BY a.usernameKey")
+@NamedQuery(name = "Account.count", query = "SELECT COUNT(a) FROM Account a")
 public class Account {
 
     @Id
@@ -63,6 +66,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Set for an administrator created with a generated password: nothing but changing it is allowed. */
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
     @Version
     @Column(name = "row_version")
     private long rowVersion;
@@ -94,11 +101,51 @@ public class Account {
         return passwordHash;
     }
 
+    UUID id() {
+        return id;
+    }
+
+    String username() {
+        return username;
+    }
+
+    boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    void grant(Role role) {
+        roles.add(role);
+    }
+
+    void revoke(Role role) {
+        roles.remove(role);
+    }
+
+    void passwordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.passwordChangeRequired = false;
+    }
+
+    void requirePasswordChange() {
+        this.passwordChangeRequired = true;
+    }
+
     Caller toCaller() {
-        return new Caller(id, username, roles);
+        return new Caller(id, username, roles, passwordStamp(), passwordChangeRequired);
+    }
+
+    /** Changes with every new password (its salt is random) and tells nothing about it. */
+    private String passwordStamp() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     AccountView toView() {
-        return new AccountView(id, username, email, displayName, Set.copyOf(roles), createdAt);
+        return new AccountView(id, username, email, displayName, Set.copyOf(roles), createdAt, passwordChangeRequired);
     }
 }

@@ -7,8 +7,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import dev.gatehouse.keymanager.database.UniqueViolation;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.LockModeType;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** Accounts in the database; joins the calling service's transaction. */
 @Dependent
@@ -21,6 +24,25 @@ public class AccountRepository {
         return em.createNamedQuery("Account.byUsername", Account.class)
                 .setParameter("key", Account.key(username))
                 .getResultStream().findFirst();
+    }
+
+    Optional<Account> find(UUID id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
+    /** The active accounts with the role, locked until the transaction ends: a concurrent change waits. */
+    List<Account> withRoleLocked(Role role) {
+        return em.createNamedQuery("Account.withRole", Account.class).setParameter("role", role)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    List<Account> page(int first, int max) {
+        return em.createNamedQuery("Account.page", Account.class).setFirstResult(first).setMaxResults(max)
+                .getResultList();
+    }
+
+    long count() {
+        return em.createNamedQuery("Account.count", Long.class).getSingleResult();
     }
 
     boolean anyWithRole(Role role) {

@@ -33,10 +33,11 @@ public class AdministratorBootstrap {
         var configured = config.getOptionalValue("gatehouse.admin.password", String.class);
         String password = configured.orElseGet(AdministratorBootstrap::generatedPassword);
         try {
-            if (creation.createIfNone(username, password) && configured.isEmpty()) {
-                // shown once, as the operator has no other way to learn it; change it after signing in
+            if (creation.createIfNone(username, password, configured.isEmpty()) && configured.isEmpty()) {
+                // shown once, as the operator has no other way to learn it; it must be changed at the first sign-in
                 LOG.log(Level.WARNING, "GH-ACC-001 Created administrator \"{0}\" with the generated password {1}"
-                        + " (set GATEHOUSE_ADMIN_PASSWORD to choose it)", username, password);
+                        + " (set GATEHOUSE_ADMIN_PASSWORD to choose it); it must be changed at the first sign-in",
+                        username, password);
             }
         } catch (DuplicateAccount e) {
             // another instance created it at the same moment

@@ -15,13 +15,19 @@ public class AdministratorCreation {
     @Inject
     AccountRepository accounts;
 
-    /** True when it created the administrator, false when one existed. */
-    public boolean createIfNone(String username, String password) {
+    /**
+     * True when it created the administrator, false when one existed. A generated password has been in the log, so
+     * it must be changed before the account can do anything else.
+     */
+    public boolean createIfNone(String username, String password, boolean generated) {
         if (accounts.anyWithRole(Role.ADMIN)) {
             return false;
         }
-        accounts.create(username, username + "@localhost", "Administrator", password,
+        Account administrator = accounts.create(username, username + "@localhost", "Administrator", password,
                 EnumSet.of(Role.ADMIN, Role.PUBLISHER, Role.DEVELOPER));
+        if (generated) {
+            administrator.requirePasswordChange();
+        }
         return true;
     }
 }

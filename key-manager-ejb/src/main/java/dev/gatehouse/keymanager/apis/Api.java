@@ -1,5 +1,7 @@
 package dev.gatehouse.keymanager.apis;
 
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.apis.api.ApiRoute;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.apis.api.RouteOperation;
@@ -29,6 +31,7 @@ import java.util.UUID;
 @Table(name = "apis")
 @NamedQuery(name = "Api.byContext", query = "SELECT a FROM Api a WHERE a.context = :context AND a.apiVersion = :version")
 @NamedQuery(name = "Api.all", query = "SELECT a FROM Api a ORDER BY a.name, a.apiVersion")
+@NamedQuery(name = "Api.ownedBy", query = "SELECT a FROM Api a WHERE a.ownerId = :owner ORDER BY a.name, a.apiVersion")
 @NamedQuery(name = "Api.count", query = "SELECT COUNT(a) FROM Api a")
 /**
  * Name and context match by substring, tags (kept lower-case) exactly; all ignoring case. The tag test is a
@@ -132,6 +135,11 @@ public class Api {
 
     public String apiVersion() {
         return apiVersion;
+    }
+
+    /** Administrators manage every API; a publisher the APIs they own. */
+    public boolean isManagedBy(Caller caller) {
+        return caller.has(Role.ADMIN) || (caller.isPublisher() && caller.accountId().equals(ownerId));
     }
 
     boolean isMock() {

@@ -1,6 +1,7 @@
 package dev.gatehouse.keymanager.apis;
 
 import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.apis.api.ApiImport;
 import dev.gatehouse.keymanager.apis.api.ApiNotFound;
 import dev.gatehouse.keymanager.apis.api.ApiPage;
@@ -95,7 +96,7 @@ public class ApiServiceBean implements ApiService {
     @Override
     public ApiView update(Caller publisher, UUID apiId, ApiUpdate update) {
         requirePublisher(publisher);
-        Api api = find(apiId);
+        Api api = managed(publisher, apiId);
         String endpointType = endpointType(update.endpointType(), update.productionUrl(), update.sandboxUrl());
         update.planIds().forEach(plans::get);
         if (update.document() != null && !update.document().isBlank()) {
@@ -127,7 +128,7 @@ public class ApiServiceBean implements ApiService {
     @Override
     public ApiView changeLifecycle(Caller publisher, UUID apiId, Lifecycle target) {
         requirePublisher(publisher);
-        Api api = find(apiId);
+        Api api = managed(publisher, apiId);
         if (!api.lifecycle().next().contains(target)) {
             throw new InvalidApi("illegal_lifecycle_transition", "An API that is " + api.lifecycle()
                     + " cannot become " + target + "; it can become " + api.lifecycle().next() + ".");
@@ -175,7 +176,9 @@ public class ApiServiceBean implements ApiService {
     @Override
     public List<ApiView> listAll(Caller publisher) {
         requirePublisher(publisher);
-        return em.createNamedQuery("Api.all", Api.class).getResultList().stream().map(this::view).toList();
+        var query = publisher.has(Role.ADMIN) ? em.createNamedQuery("Api.all", Api.class)
+                : em.createNamedQuery("Api.ownedBy", Api.class).setParameter("owner", publisher.accountId());
+        return query.getResultList().stream().map(this::view).toList();
     }
 
     @Override
@@ -189,10 +192,19 @@ public class ApiServiceBean implements ApiService {
                 });
     }
 
-    /** Developers and anonymous visitors see only the catalog's APIs; publishers see every one. */
+    /** Everyone sees the catalog's APIs; the others only their publisher and administrators. */
     private Api visible(Caller caller, UUID apiId) {
         Api api = find(apiId);
-        if (!api.lifecycle().isVisible() && (caller == null || !caller.isPublisher())) {
+        if (!api.lifecycle().isVisible() && (caller == null || !api.isManagedBy(caller))) {
+            throw new ApiNotFound();
+        }
+        return api;
+    }
+
+    /** Another publisher's API is not there for this one, exactly as another developer's application. */
+    private Api managed(Caller publisher, UUID apiId) {
+        Api api = find(apiId);
+        if (!api.isManagedBy(publisher)) {
             throw new ApiNotFound();
         }
         return api;

@@ -1,11 +1,13 @@
 package dev.gatehouse.keymanager.applications;
 
+import dev.gatehouse.keymanager.accounts.api.AccountRefused;
 import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.accounts.api.Role;
+import dev.gatehouse.keymanager.api.BusinessException;
 import dev.gatehouse.keymanager.applications.api.ApplicationDetails;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
 import dev.gatehouse.keymanager.applications.api.ApplicationNotFound;
-import dev.gatehouse.keymanager.apis.api.NotPublisher;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
@@ -80,8 +82,10 @@ public class ApplicationServiceBean implements ApplicationService {
 
     @Override
     public ApplicationView changeStatus(Caller publisher, UUID applicationId, ApplicationStatus status) {
-        if (!publisher.isPublisher()) {
-            throw new NotPublisher();
+        // an application calls every publisher's APIs: stopping it is beyond any one publisher
+        if (!publisher.has(Role.ADMIN)) {
+            throw new AccountRefused(BusinessException.Kind.DENIED,
+                    "admin_role_required", "Only administrators block and unblock applications.");
         }
         Application application = applications.find(applicationId).orElseThrow(ApplicationNotFound::new);
         if (application.status() != status) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.keymanager.subscriptions;
 
 import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.api.BusinessException.Kind;
 import dev.gatehouse.keymanager.apis.Api;
 import dev.gatehouse.keymanager.apis.api.ApiNotFound;
@@ -92,9 +93,23 @@ public class SubscriptionServiceBean implements SubscriptionService {
         return view(subscription);
     }
 
+    /**
+     * A publisher's decision outlives the developer's wish to start over: a BLOCKED, PROD_ONLY_BLOCKED or REJECTED
+     * subscription stays (removing it would let a new subscription begin ACTIVE). A subscription still ON_HOLD gave
+     * no access and may be withdrawn, as may an ACTIVE one.
+     */
     @Override
     public void unsubscribe(Caller caller, UUID applicationId, UUID subscriptionId) {
         Subscription subscription = mine(caller, applicationId, subscriptionId);
+        switch (subscription.status()) {
+            case BLOCKED, PROD_ONLY_BLOCKED -> throw new SubscriptionRefused(Kind.CONFLICT, "subscription_blocked",
+                    "A publisher blocked this subscription; it cannot be removed. Ask the API's publisher to unblock it.");
+            case REJECTED -> throw new SubscriptionRefused(Kind.CONFLICT, "subscription_rejected",
+                    "A publisher rejected this subscription; it cannot be removed. Ask the API's publisher to reconsider.");
+            case ACTIVE, ON_HOLD -> {
+                // the developer's to withdraw
+            }
+        }
         em.remove(subscription);
         changes.record("subscription", subscriptionId, "DELETED");
         audit.success(caller.username(), "subscription.delete", "subscription", subscriptionId, null);
@@ -107,11 +122,15 @@ public class SubscriptionServiceBean implements SubscriptionService {
                 .setParameter("application", applicationId).getResultList().stream().map(this::view).toList();
     }
 
+    /** Administrators see every subscription; a publisher those to the APIs they own. */
     @Override
     public List<SubscriptionView> withStatus(Caller publisher, SubscriptionStatus status) {
         requirePublisher(publisher);
-        return em.createNamedQuery("Subscription.withStatus", Subscription.class).setParameter("status", status)
-                .getResultList().stream().map(this::view).toList();
+        var query = publisher.has(Role.ADMIN)
+                ? em.createNamedQuery("Subscription.withStatus", Subscription.class)
+                : em.createNamedQuery("Subscription.withStatusToApisOf", Subscription.class)
+                        .setParameter("owner", publisher.accountId());
+        return query.setParameter("status", status).getResultList().stream().map(this::view).toList();
     }
 
     @Override
@@ -141,7 +160,8 @@ public class SubscriptionServiceBean implements SubscriptionService {
             SubscriptionStatus to, String action) {
         requirePublisher(publisher);
         Subscription subscription = em.find(Subscription.class, subscriptionId);
-        if (subscription == null) {
+        // a subscription to another publisher's API is not there, exactly as another developer's application
+        if (subscription == null || !em.find(Api.class, subscription.apiId()).isManagedBy(publisher)) {
             throw new SubscriptionNotFound();
         }
         if (!from.contains(subscription.status())) {

@@ -10,6 +10,8 @@ import dev.gatehouse.keymanager.api.BusinessException;
 import dev.gatehouse.keymanager.apis.ApiServiceBean;
 import dev.gatehouse.keymanager.apis.ApiTesting;
 import dev.gatehouse.keymanager.apis.api.ApiImport;
+import dev.gatehouse.keymanager.apis.api.ApiNotFound;
+import dev.gatehouse.keymanager.apis.api.ApiUpdate;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.apis.api.Lifecycle;
 import dev.gatehouse.keymanager.applications.ApplicationTesting;
@@ -19,6 +21,7 @@ import dev.gatehouse.keymanager.changes.ChangeFeedTesting;
 import dev.gatehouse.keymanager.database.TestDatabase;
 import dev.gatehouse.keymanager.database.TestPersistence;
 import dev.gatehouse.keymanager.plans.PlanTesting;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionNotFound;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
 import jakarta.persistence.EntityManager;
@@ -208,6 +211,96 @@ class CatalogAndSubscriptionsTest {
             with(persistence, beans -> beans.apis().changeLifecycle(publisher, api.id(), Lifecycle.DEPRECATED));
             var deprecated = assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.subscriptions().subscribe(alice, app, api.id(), BRONZE)));
             assertEquals("api_not_subscribable", deprecated.reason());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aBlockOrARejectionOutlivesUnsubscribing(TestDatabase kind) {
+        try (TestPersistence persistence = TestPersistence.on(kind)) {
+            Caller publisher = account(persistence, Role.PUBLISHER);
+            Caller alice = account(persistence, Role.DEVELOPER);
+            UUID app = application(persistence, alice);
+            ApiView api = published(persistence, publisher, sample("weather.yaml"), "weather");
+            SubscriptionView subscription = with(persistence, beans -> beans.subscriptions().subscribe(alice, app, api.id(), BRONZE));
+
+            for (boolean productionOnly : new boolean[] {false, true}) {
+                with(persistence, beans -> beans.subscriptions().block(publisher, subscription.id(), productionOnly));
+                var refused = assertThrows(BusinessException.class, () -> persistence.inTransactionDo(
+                        em -> Beans.on(em).subscriptions().unsubscribe(alice, app, subscription.id())));
+                assertEquals("subscription_blocked", refused.reason());
+                assertEquals(BusinessException.Kind.CONFLICT, refused.kind());
+                assertTrue(refused.getMessage().contains("publisher"), refused.getMessage());
+                var again = assertThrows(BusinessException.class, () -> with(persistence,
+                        beans -> beans.subscriptions().subscribe(alice, app, api.id(), BRONZE)));
+                assertEquals("already_subscribed", again.reason());
+                assertEquals(productionOnly ? SubscriptionStatus.PROD_ONLY_BLOCKED : SubscriptionStatus.BLOCKED,
+                        with(persistence, beans -> beans.subscriptions().ofApplication(alice, app)).get(0).status(),
+                        "still blocked");
+            }
+        }
+    }
+
+    @Test
+    void aRejectedSubscriptionCannotBeWithdrawnButOneOnHoldCan() {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            Caller publisher = account(persistence, Role.PUBLISHER);
+            Caller alice = account(persistence, Role.DEVELOPER);
+            UUID app = application(persistence, alice);
+            UUID approval = UUID.randomUUID();
+            persistence.inTransactionDo(em -> em.createNativeQuery("INSERT INTO plans (id, name, name_key, request_limit,"
+                    + " time_unit, requires_approval, created_at) VALUES (?1, 'Approved', 'approved', 3, 'DAY', TRUE,"
+                    + " CURRENT_TIMESTAMP)").setParameter(1, approval).executeUpdate());
+            ApiView api = with(persistence, beans -> beans.apis().importApi(publisher,
+                    new ApiImport(sample("weather.yaml"), "weather", null, "MOCK", null, null, false, Set.of(approval))));
+            with(persistence, beans -> beans.apis().changeLifecycle(publisher, api.id(), Lifecycle.PUBLISHED));
+
+            SubscriptionView onHold = with(persistence, beans -> beans.subscriptions().subscribe(alice, app, api.id(), approval));
+            assertEquals(SubscriptionStatus.ON_HOLD, onHold.status());
+            persistence.inTransactionDo(em -> Beans.on(em).subscriptions().unsubscribe(alice, app, onHold.id()));
+            assertEquals(0, with(persistence, beans -> beans.subscriptions().ofApplication(alice, app)).size(),
+                    "a request still on hold gave no access and may be withdrawn");
+
+            SubscriptionView rejected = with(persistence, beans -> beans.subscriptions().subscribe(alice, app, api.id(), approval));
+            with(persistence, beans -> beans.subscriptions().reject(publisher, rejected.id()));
+            var refused = assertThrows(BusinessException.class, () -> persistence.inTransactionDo(
+                    em -> Beans.on(em).subscriptions().unsubscribe(alice, app, rejected.id())));
+            assertEquals("subscription_rejected", refused.reason());
+            assertEquals(SubscriptionStatus.REJECTED,
+                    with(persistence, beans -> beans.subscriptions().ofApplication(alice, app)).get(0).status());
+        }
+    }
+
+    @Test
+    void aPublisherSeesAndChangesOnlyTheirOwnApisAndTheirSubscriptions() {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            Caller alpha = account(persistence, Role.PUBLISHER);
+            Caller beta = account(persistence, Role.PUBLISHER);
+            Caller admin = account(persistence, Role.ADMIN);
+            Caller alice = account(persistence, Role.DEVELOPER);
+            UUID app = application(persistence, alice);
+            ApiView alphas = published(persistence, alpha, sample("weather.yaml"), "weather");
+            ApiView betas = with(persistence, beans -> beans.apis().importApi(beta,
+                    new ApiImport(sample("pizzashack.yaml"), "pizza", null, "MOCK", null, null, false, Set.of(BRONZE))));
+            SubscriptionView subscription = with(persistence, beans -> beans.subscriptions().subscribe(alice, app, alphas.id(), BRONZE));
+            ApiUpdate update = new ApiUpdate(null, "MOCK", null, null, false, Set.of(BRONZE));
+
+            assertThrows(ApiNotFound.class, () -> with(persistence, beans -> beans.apis().update(beta, alphas.id(), update)));
+            assertThrows(ApiNotFound.class, () -> with(persistence, beans -> beans.apis().changeLifecycle(beta, alphas.id(), Lifecycle.DEPRECATED)));
+            assertThrows(ApiNotFound.class, () -> with(persistence, beans -> beans.apis().get(alpha, betas.id())),
+                    "another publisher's unpublished API is not there");
+            assertEquals(List.of(betas.id()), with(persistence, beans -> beans.apis().listAll(beta)).stream().map(ApiView::id).toList());
+            assertThrows(SubscriptionNotFound.class, () -> with(persistence, beans -> beans.subscriptions().block(beta, subscription.id(), false)));
+            assertThrows(SubscriptionNotFound.class, () -> with(persistence, beans -> beans.subscriptions().approve(beta, subscription.id())));
+            assertEquals(0, with(persistence, beans -> beans.subscriptions().withStatus(beta, SubscriptionStatus.ACTIVE)).size());
+            assertEquals(List.of(subscription.id()), with(persistence, beans -> beans.subscriptions()
+                    .withStatus(alpha, SubscriptionStatus.ACTIVE)).stream().map(SubscriptionView::id).toList());
+
+            assertEquals(Lifecycle.DEPRECATED, with(persistence, beans -> beans.apis().changeLifecycle(admin, alphas.id(), Lifecycle.DEPRECATED)).lifecycle());
+            assertEquals(SubscriptionStatus.BLOCKED, with(persistence, beans -> beans.subscriptions().block(admin, subscription.id(), false)).status());
+            assertEquals(2, with(persistence, beans -> beans.apis().listAll(admin)).size(), "the administrator sees every API");
+            assertEquals(1, with(persistence, beans -> beans.subscriptions().withStatus(admin, SubscriptionStatus.BLOCKED)).size());
+            assertEquals(SubscriptionStatus.ACTIVE, with(persistence, beans -> beans.subscriptions().unblock(alpha, subscription.id())).status());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.portal.account;
 
 import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.accounts.api.Role;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -17,6 +18,21 @@ public class SignedInDeveloper implements Serializable {
 
     void signIn(Caller caller) {
         this.caller = caller;
+    }
+
+    /** The account as it is now (roles, a required password change), on every request: see CurrentAccountFilter. */
+    void refresh(Caller caller) {
+        this.caller = caller;
+    }
+
+    /** A generated password: the account sees nothing but the change-password page. */
+    public boolean isPasswordChangeRequired() {
+        return caller != null && caller.passwordChangeRequired();
+    }
+
+    /** Administrators see the accounts page. */
+    public boolean isAdministrator() {
+        return caller().map(c -> c.has(Role.ADMIN)).orElse(false);
     }
 
     public Optional<Caller> caller() {

@@ -4,6 +4,7 @@ import jakarta.ejb.Local;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
+import java.util.UUID;
 
 @Local
 public interface AccountService {
@@ -13,4 +14,26 @@ public interface AccountService {
 
     /** The caller for these credentials, or empty: one answer for an unknown user and a wrong password. */
     Optional<Caller> authenticate(String username, String password);
+
+    /** The account as it is now, if it is active: its current roles and whether it must change its password. */
+    Optional<AccountView> active(@NotNull UUID accountId);
+
+    /**
+     * The caller this account is now, if it is active: current roles, password stamp and whether the password must
+     * be changed. Callers that remember a sign-in ask on every request, so that role changes, locks and password
+     * changes apply at once, on every node (see {@link Caller#samePasswordAs}).
+     */
+    Optional<Caller> current(@NotNull UUID accountId);
+
+    /** For administrators: every account, by username. */
+    AccountPage accounts(@NotNull Caller administrator, int page, int size);
+
+    /** For administrators; audited. */
+    AccountView grantRole(@NotNull Caller administrator, @NotNull UUID accountId, @NotNull Role role);
+
+    /** For administrators; audited. The last administrator keeps the ADMIN role. */
+    AccountView revokeRole(@NotNull Caller administrator, @NotNull UUID accountId, @NotNull Role role);
+
+    /** The caller's own password, given the current one; clears a required change. Audited. */
+    void changePassword(@NotNull Caller caller, @NotNull @Valid PasswordChange change);
 }

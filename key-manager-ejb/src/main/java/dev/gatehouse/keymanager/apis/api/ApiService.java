@@ -32,6 +32,7 @@ public interface ApiService {
      */
     String openApiDocumentForGateway(Caller caller, @NotNull UUID apiId, @NotNull String baseUrl);
 
+    /** Every API, whatever its lifecycle, for an administrator; a publisher's own APIs for a publisher. */
     List<ApiView> listAll(@NotNull Caller publisher);
 
     /**

@@ -24,8 +24,9 @@ public interface ApplicationService {
     void delete(@NotNull Caller caller, @NotNull UUID applicationId);
 
     /**
-     * For publishers and administrators: a BLOCKED application's tokens are refused by the gateway (and it gets no
-     * new ones) until it is unblocked; its keys and subscriptions are kept.
+     * For administrators (an application calls every publisher's APIs; a publisher blocks subscriptions to their
+     * own): a BLOCKED application's tokens are refused by the gateway (and it gets no new ones) until it is
+     * unblocked; its keys and subscriptions are kept.
      */
     ApplicationView changeStatus(@NotNull Caller publisher, @NotNull UUID applicationId, @NotNull ApplicationStatus status);
 

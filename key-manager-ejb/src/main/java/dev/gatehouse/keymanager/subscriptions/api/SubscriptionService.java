@@ -16,11 +16,18 @@ public interface SubscriptionService {
 
     SubscriptionView changePlan(@NotNull Caller caller, @NotNull UUID applicationId, @NotNull UUID subscriptionId, @NotNull UUID planId);
 
+    /**
+     * Withdraws an ACTIVE or ON_HOLD subscription. A BLOCKED, PROD_ONLY_BLOCKED or REJECTED one is a publisher's
+     * decision and stays (conflict {@code subscription_blocked} / {@code subscription_rejected}).
+     */
     void unsubscribe(@NotNull Caller caller, @NotNull UUID applicationId, @NotNull UUID subscriptionId);
 
     List<SubscriptionView> ofApplication(@NotNull Caller caller, @NotNull UUID applicationId);
 
-    /** For publishers: subscriptions with the given status (ON_HOLD: awaiting approval). */
+    /**
+     * For publishers: subscriptions with the given status (ON_HOLD: awaiting approval) to the APIs they own; every
+     * one for administrators. Deciding on a subscription to another publisher's API is {@code subscription_not_found}.
+     */
     List<SubscriptionView> withStatus(@NotNull Caller publisher, @NotNull SubscriptionStatus status);
 
     SubscriptionView approve(@NotNull Caller publisher, @NotNull UUID subscriptionId);
