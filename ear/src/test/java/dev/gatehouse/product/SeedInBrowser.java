@@ -129,11 +129,18 @@ final class SeedInBrowser {
         String secret = secretField.getAttribute("value");
         assertTrue(browser.getPageSource().contains("will not be shown again"));
         screenshot("04-generated-key");
-        Number overflow = (Number) browser.executeScript("""
-                const dialog = arguments[0].closest('.ui-dialog').getBoundingClientRect();
-                const copy = document.querySelector("button[id$='copy-dialog-secret']").getBoundingClientRect();
-                return copy.right - dialog.right;""", secretField);
-        assertTrue(overflow.doubleValue() <= 0, "the secret's copy button overflows the dialog by " + overflow + " px");
+        // the copy buttons stay inside the dialog, on a desktop and on a phone
+        for (int width : new int[] {1280, 400}) {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            Number overflow = (Number) browser.executeScript("""
+                    const dialog = arguments[0].closest('.ui-dialog');
+                    const right = Math.min(dialog.getBoundingClientRect().right, document.documentElement.clientWidth);
+                    return Math.max(...[...dialog.querySelectorAll('.gh-copy button')]
+                            .map(button => button.getBoundingClientRect().right - right));""", secretField);
+            screenshot("04-generated-key-" + width);
+            assertTrue(overflow.doubleValue() <= 0, "at " + width + " px a copy button overflows the dialog or the screen by " + overflow + " px");
+        }
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         browser.findElement(By.cssSelector("button[id$='close-secret']")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[id$='dialog-secret']")));
 
