@@ -160,6 +160,8 @@ final class SeedInBrowser {
         button("Generate").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "between 60 and 1800"));
         assertTrue(browser.findElements(By.cssSelector("textarea[id$='access-token']")).isEmpty(), "no token");
+        assertEquals("999999", browser.findElement(By.cssSelector("input[id$='token-validity_input']")).getAttribute("value"),
+                "the refused validity stays as typed, not clamped");
         browser.findElement(By.cssSelector("input[id$='token-validity_input']")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 
         button("Generate").click();
