@@ -32,12 +32,14 @@ class RuntimeDeploymentIT {
     }
 
     @Test
-    void readyOnlyWithTheDatabaseMigrated() throws Exception {
+    void readyOnlyWithTheDatabaseMigratedAndThePortalStarted() throws Exception {
         var response = get(URI.create(base.toString()).resolve("/health/ready"), "application/json");
 
-        assertEquals(200, response.statusCode(), response.body());
+        // the runtime alone: its database is ready, but the portal a visitor is sent to is not there
+        assertEquals(503, response.statusCode(), response.body());
         assertTrue(response.body().contains("\"name\":\"database\""), response.body());
         assertTrue(response.body().matches("(?s).*\"database\",\"status\":\"UP\".*\"schema\":\"\\d+\".*"), response.body());
+        assertTrue(response.body().matches("(?s).*\"name\":\"portal\",\"status\":\"DOWN\".*\"portal\":\"not started\".*"), response.body());
     }
 
     @Test

@@ -28,6 +28,12 @@ class ProductOverHttpIT {
     }
 
     @Test
+    void readyMeansThePortalIsServedToo(RunningProduct product) {
+        assertEquals(200, product.portalStatusWhenFirstReady(),
+                "/devportal/ right after /health/ready first answered 200");
+    }
+
+    @Test
     void thePortalShellIsServedUnderDevportal(RunningProduct product) throws Exception {
         var response = get(product, "devportal/", "text/html");
 

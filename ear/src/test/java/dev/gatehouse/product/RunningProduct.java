@@ -31,6 +31,7 @@ public final class RunningProduct implements AutoCloseable {
     private final Path dataDirectory;
     private final Duration startup;
     private final Instant launched = Instant.now();
+    private int portalWhenReady = -1;
 
     private RunningProduct(Process process, URI base, Path log, Path dataDirectory, Duration startup) {
         this.process = process;
@@ -49,8 +50,10 @@ public final class RunningProduct implements AutoCloseable {
     public static RunningProduct start(Path dataDirectory) {
         RunningProduct product = launch(dataDirectory, Map.of());
         product.awaitReady();
-        return new RunningProduct(product.process, product.base, product.log, dataDirectory,
+        RunningProduct started = new RunningProduct(product.process, product.base, product.log, dataDirectory,
                 Duration.between(product.launched, Instant.now()));
+        started.portalWhenReady = product.portalWhenReady;
+        return started;
     }
 
     /** Starts the process with extra environment variables, without waiting for it to become ready. */
@@ -105,6 +108,11 @@ public final class RunningProduct implements AutoCloseable {
         return startup;
     }
 
+    /** What {@code /devportal/} answered right after {@code /health/ready} first answered 200 (-1: no answer). */
+    public int portalStatusWhenFirstReady() {
+        return portalWhenReady;
+    }
+
     public String log() {
         try {
             return Files.readString(log);
@@ -127,6 +135,9 @@ public final class RunningProduct implements AutoCloseable {
                     .connectTimeout(Duration.ofSeconds(2)).build();
             int health = status(http, "health/ready");
             int portal = status(http, "devportal/");
+            if (health == 200 && portalWhenReady == -1) {
+                portalWhenReady = portal;
+            }
             boolean booted = log().contains(") ready in ");
             // the applications answer a little before Payara Micro finishes booting (and installs its shutdown hook)
             if (health == 200 && portal == 200 && booted) {

@@ -89,6 +89,9 @@ final class SeedInBrowser {
         browser.findElement(By.linkText("PizzaShack")).click();
         wait.until(ExpectedConditions.titleIs("PizzaShack · Gatehouse"));
         String apiUrl = browser.getCurrentUrl();
+        String operations = browser.findElement(By.id("main")).getText();
+        assertTrue(operations.contains("orders:write"), "the operation's scope, as text: " + operations);
+        assertFalse(operations.contains("[orders:write]") || operations.contains("[]"), "no Java lists: " + operations);
         browser.findElement(By.id("api:subscribe")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("api:confirm-subscribe"))).click();
         try {
@@ -96,7 +99,26 @@ final class SeedInBrowser {
         } finally {
             screenshot("03a-subscribe-dialog");
         }
+        // done: the dialog closes, the growl says it once, and the page tells with which application
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("api:subscribe-dialog")));
+        assertEquals(1, occurrences(browser.findElement(By.tagName("body")).getText(), "the subscription is active"));
+        WebElement subscribedWith = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api:subscribed-with")));
+        assertTrue(subscribedWith.getText().contains("Subscribed with Browser App (") && subscribedWith.getText().contains(", Active)"),
+                subscribedWith.getText());
+        assertEquals(applicationUrl.substring(applicationUrl.indexOf("id=")),
+                subscribedWith.findElement(By.linkText("Browser App")).getAttribute("href").replaceAll(".*[?&](id=)", "$1"));
         screenshot("03b-subscribed");
+        // Subscribe with a name typed in the dialog creates that application and subscribes it at once; an
+        // application already subscribed is not offered again
+        browser.findElement(By.id("api:subscribe")).click();
+        WebElement typed = wait.until(ExpectedConditions.elementToBeClickable(By.id("api:new-application")));
+        assertFalse(browser.findElement(By.id("api:subscribe-dialog")).getText().contains("Browser App"),
+                "Browser App is already subscribed");
+        typed.sendKeys("Typed App");
+        browser.findElement(By.id("api:confirm-subscribe")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("api:subscribed-with"), "Typed App"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("api:subscribe-dialog")));
+        screenshot("03c-subscribed-typed-application");
         browser.get(applicationUrl);
         wait.until(ExpectedConditions.titleIs("Browser App · Gatehouse"));
 
@@ -107,23 +129,48 @@ final class SeedInBrowser {
         String secret = secretField.getAttribute("value");
         assertTrue(browser.getPageSource().contains("will not be shown again"));
         screenshot("04-generated-key");
+        // the copy buttons stay inside the dialog, on a desktop and on a phone
+        for (int width : new int[] {1280, 400}) {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+            Number overflow = (Number) browser.executeScript("""
+                    const dialog = arguments[0].closest('.ui-dialog');
+                    const right = Math.min(dialog.getBoundingClientRect().right, document.documentElement.clientWidth);
+                    return Math.max(...[...dialog.querySelectorAll('.gh-copy button')]
+                            .map(button => button.getBoundingClientRect().right - right));""", secretField);
+            screenshot("04-generated-key-" + width);
+            assertTrue(overflow.doubleValue() <= 0, "at " + width + " px a copy button overflows the dialog or the screen by " + overflow + " px");
+        }
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         browser.findElement(By.cssSelector("button[id$='close-secret']")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[id$='dialog-secret']")));
 
         browser.findElement(By.xpath("//legend[contains(., 'Advanced Configuration')]")).click();
         WebElement lifetime = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id$='access-lifetime_input']")));
+        assertEquals("3600", lifetime.getAttribute("value"), "seconds without thousands separators");
         lifetime.sendKeys(Keys.chord(Keys.CONTROL, "a"), "1800");
         button("Save").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Advanced configuration saved"));
         screenshot("05-advanced-configuration");
+        WebElement created = browser.findElement(By.cssSelector("[id$='secrets'] time.gh-instant"));
+        assertFalse(created.getText().matches(".*\\d{4}-\\d{2}-\\d{2}T.*"), "a readable date, not an ISO instant: " + created.getText());
+        assertTrue(created.getAttribute("title").matches("\\d{4}-\\d{2}-\\d{2}T.*Z"), "the full instant in a tooltip");
+
+        // a validity above the lifetime is refused with the message, not clamped
+        browser.findElement(By.cssSelector("input[id$='token-validity_input']")).sendKeys("999999");
+        button("Generate").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "between 60 and 1800"));
+        assertTrue(browser.findElements(By.cssSelector("textarea[id$='access-token']")).isEmpty(), "no token");
+        assertEquals("999999", browser.findElement(By.cssSelector("input[id$='token-validity_input']")).getAttribute("value"),
+                "the refused validity stays as typed, not clamped");
+        browser.findElement(By.cssSelector("input[id$='token-validity_input']")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
 
         button("Generate").click();
         WebElement tokenField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("textarea[id$='access-token']")));
         String token = tokenField.getAttribute("value");
         assertTrue(browser.getPageSource().contains("valid 1800 s"), "the saved lifetime applies");
         assertTrue(browser.getPageSource().contains("scope: orders:write"), "the subscription's scopes are in the token");
-        assertTrue(browser.findElement(By.cssSelector("pre.gh-curl")).getText().endsWith("/api/pizzashack/1.0.0/"),
-                "a ready-made curl command for the subscribed API");
+        String curl = browser.findElement(By.cssSelector("pre.gh-curl")).getText();
+        assertTrue(curl.endsWith("/api/pizzashack/1.0.0/menu"), "a ready-made curl command for an operation: " + curl);
         screenshot("06-token");
 
         String basic = "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
@@ -136,7 +183,7 @@ final class SeedInBrowser {
         assertEquals(200, clientCredentials.statusCode(), "the secret from the dialog works: " + clientCredentials.body());
 
         // the seed's last step: the token from the page calls the API through the gateway
-        var menu = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri.apply("api/pizzashack/1.0.0/menu"))
+        var menu = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(curl.substring(curl.lastIndexOf(' ') + 1)))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, menu.statusCode(), menu.body());
         assertTrue(menu.body().contains("Margherita"), menu.body());
@@ -151,6 +198,10 @@ final class SeedInBrowser {
         WebElement operation = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//div[contains(@class,'opblock-get')]//*[contains(@class,'opblock-summary-path') and @data-path='/menu']")));
         screenshot("07-documentation");
+        assertTrue(browser.findElements(By.cssSelector("h3.opblock-tag[data-tag='default']")).isEmpty(),
+                "every operation under one of the document's tags");
+        assertFalse(browser.findElements(By.xpath("//div[contains(@class,'opblock-tag-section')][.//h3[@data-tag='food']]"
+                + "//*[@data-path='/menu']")).isEmpty(), "the food tag holds the menu");
         browser.findElement(By.id("tryit:use-token")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Try it out now sends"));
         operation.click();
@@ -166,7 +217,7 @@ final class SeedInBrowser {
         // Subscriptions on the application's page: change the plan, then unsubscribe, which the gateway honours
         browser.get(applicationUrl);
         wait.until(ExpectedConditions.titleIs("Browser App · Gatehouse"));
-        assertEquals("ACTIVE", browser.findElement(By.cssSelector("span[id$='status']")).getText());
+        assertEquals("Active", browser.findElement(By.cssSelector("span[id$='status']")).getText());
         browser.findElement(By.cssSelector("div[id$=':plan']")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//li[contains(@class,'ui-selectonemenu-item') and starts-with(normalize-space(.), 'Gold')]"))).click();
@@ -187,6 +238,10 @@ final class SeedInBrowser {
         }
         assertEquals(403, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("\"reason\":\"not_subscribed\""), refused.body());
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     private WebElement button(String label) {

@@ -10,7 +10,14 @@ import dev.gatehouse.keymanager.apis.api.InvalidApi;
 import dev.gatehouse.keymanager.apis.api.MockResponse;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.tags.Tag;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class OpenApiDocumentsTest {
@@ -150,5 +157,20 @@ class OpenApiDocumentsTest {
                 """;
 
         assertEquals(2, OpenApiDocuments.parse(document).operations().size());
+    }
+
+    /** Documentation tools group operations by tag: an untagged one lands in "default", a declared tag unused is empty. */
+    @ParameterizedTest
+    @ValueSource(strings = {"pizzashack.yaml", "weather.yaml"})
+    void everySampleOperationIsTaggedWithADeclaredTagAndEveryTagIsUsed(String name) throws Exception {
+        OpenAPI document = new OpenAPIV3Parser().readContents(sample(name)).getOpenAPI();
+        Set<String> declared = document.getTags().stream().map(Tag::getName).collect(Collectors.toSet());
+        Set<String> used = new java.util.HashSet<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            assertTrue(operation.getTags() != null && !operation.getTags().isEmpty(), method + " " + path + " has no tag");
+            assertTrue(declared.containsAll(operation.getTags()), method + " " + path + " uses an undeclared tag");
+            used.addAll(operation.getTags());
+        }));
+        assertEquals(declared, used, "a declared tag without operations is an empty group");
     }
 }

@@ -1,14 +1,16 @@
 package dev.gatehouse.portal.catalog;
 
-import dev.gatehouse.keymanager.api.BusinessException;
+import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiView;
+import dev.gatehouse.keymanager.apis.api.OperationView;
 import dev.gatehouse.keymanager.applications.api.ApplicationDetails;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
+import dev.gatehouse.portal.Outcome;
 import dev.gatehouse.portal.account.SignedInDeveloper;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
@@ -20,9 +22,14 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
+import org.primefaces.PrimeFaces;
 
-/** apis/view.xhtml: an API's overview, its plans, and Subscribe (creating the application on the way). */
+/**
+ * apis/view.xhtml: an API's overview, its plans, which of my applications are subscribed to it, and Subscribe
+ * (with an application not yet subscribed, or one named in the dialog and created on the way).
+ */
 @Named
 @ViewScoped
 public class ApiOverview implements Serializable {
@@ -44,11 +51,16 @@ public class ApiOverview implements Serializable {
     private String id;
     private ApiView api;
     private List<ApplicationView> myApplications = List.of();
+    private List<Subscribed> subscribedWith = List.of();
     // selections travel as text: this Faces has no UUID converter by type
     private String applicationId;
     private String newApplicationName;
     private String planId;
-    private SubscriptionView subscribed;
+
+    /** One of my applications subscribed to this API, for "Subscribed with ...". */
+    public record Subscribed(UUID applicationId, String applicationName, String planName, SubscriptionStatus status)
+            implements Serializable {
+    }
 
     public void load() throws IOException {
         Optional<ApiView> visible = VisibleApi.load(apis, developer, id);
@@ -63,42 +75,53 @@ public class ApiOverview implements Serializable {
     }
 
     private void refreshApplications() {
-        myApplications = developer.caller().map(applications::listMine).orElse(List.of());
-        if (applicationId == null && !myApplications.isEmpty()) {
-            applicationId = myApplications.get(0).id().toString();
+        Optional<Caller> caller = developer.caller();
+        myApplications = caller.map(applications::listMine).orElse(List.of());
+        subscribedWith = caller.map(me -> myApplications.stream()
+                .flatMap(application -> subscriptions.ofApplication(me, application.id()).stream()
+                        .filter(subscription -> subscription.apiId().equals(api.id()))
+                        .map(subscription -> new Subscribed(application.id(), application.name(),
+                                subscription.planName(), subscription.status())))
+                .toList()).orElse(List.of());
+        List<ApplicationView> subscribable = getSubscribable();
+        if (subscribable.stream().noneMatch(application -> application.id().toString().equals(applicationId))) {
+            applicationId = subscribable.isEmpty() ? null : subscribable.get(0).id().toString();
         }
     }
 
-    public void createApplication() {
-        try {
-            ApplicationView created = applications.create(developer.required(), new ApplicationDetails(newApplicationName, null));
-            applicationId = created.id().toString();
-            newApplicationName = null;
-            refreshApplications();
-            message(FacesMessage.SEVERITY_INFO, "Application \"" + created.name() + "\" created");
-        } catch (BusinessException refused) {
-            message(FacesMessage.SEVERITY_ERROR, refused.getMessage());
-        }
-    }
-
+    /**
+     * Subscribes the chosen application, or the one named in the dialog, which is created first (its own use case:
+     * should the subscription be refused, the developer keeps the application and may subscribe it again).
+     */
     public void subscribe() {
-        if (applicationId == null) {
-            message(FacesMessage.SEVERITY_ERROR, "Choose an application, or create one.");
+        boolean named = newApplicationName != null && !newApplicationName.isBlank();
+        if (!named && applicationId == null) {
+            message(FacesMessage.SEVERITY_ERROR, "Choose an application, or name a new one.");
             return;
         }
-        try {
-            subscribed = subscriptions.subscribe(developer.required(), UUID.fromString(applicationId), api.id(),
-                    UUID.fromString(planId));
-            message(FacesMessage.SEVERITY_INFO, subscribed.status() == SubscriptionStatus.ACTIVE
-                    ? "Subscribed: the subscription is active"
-                    : "Subscribed: the subscription awaits the publisher's approval");
-        } catch (BusinessException refused) {
-            message(FacesMessage.SEVERITY_ERROR, refused.getMessage());
-        }
+        Outcome.report(() -> {
+            Caller caller = developer.required();
+            ApplicationView subscriber = named
+                    ? applications.create(caller, new ApplicationDetails(newApplicationName.strip(), null))
+                    : applications.get(caller, UUID.fromString(applicationId));
+            newApplicationName = null;
+            SubscriptionView subscribed = subscriptions.subscribe(caller, subscriber.id(), api.id(), UUID.fromString(planId));
+            // the page closes the dialog on this: the growl says it once, "Subscribed with" links the application
+            PrimeFaces.current().ajax().addCallbackParam("subscribed", true);
+            return "Subscribed " + subscriber.name() + (subscribed.status() == SubscriptionStatus.ACTIVE
+                    ? ": the subscription is active"
+                    : ": the subscription awaits the publisher's approval");
+        });
+        refreshApplications();
     }
 
     private static void message(FacesMessage.Severity severity, String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+
+    /** An operation's scopes as the developer reads them: none, or the scope names separated by spaces. */
+    public String scopes(OperationView operation) {
+        return operation.scopes().isEmpty() ? "none" : String.join(" ", new TreeSet<>(operation.scopes()));
     }
 
     public String getGatewayPath() {
@@ -115,5 +138,11 @@ public class ApiOverview implements Serializable {
     public void setNewApplicationName(String name) { this.newApplicationName = name; }
     public String getPlanId() { return planId; }
     public void setPlanId(String planId) { this.planId = planId; }
-    public SubscriptionView getSubscribed() { return subscribed; }
+    public List<Subscribed> getSubscribedWith() { return subscribedWith; }
+
+    /** My applications not yet subscribed to this API: subscribing one twice is refused. */
+    public List<ApplicationView> getSubscribable() {
+        return myApplications.stream().filter(application -> subscribedWith.stream()
+                .noneMatch(subscribed -> subscribed.applicationId().equals(application.id()))).toList();
+    }
 }
