@@ -57,7 +57,7 @@ class PasswordFloodIT {
         String clientId = keys.getJsonObject("keys").getString("clientId");
         String secret = keys.getJsonObject("secret").getString("value");
         // signed in: the developer's next calls are answered from the credential cache
-        http.expect(200, "GET", product.uri("developer/v1/applications"), developer, null);
+        assertEquals(200, http.send("GET", product.uri("developer/v1/applications"), developer, null).status());
 
         Map<Integer, AtomicLong> flood = new ConcurrentHashMap<>();
         Map<String, Map<Integer, Long>> legitimate = new TreeMap<>();
