@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * How many password checks (PBKDF2, deliberately slow) may run at once: {@value #CONCURRENCY} permits, by default
- * half the processors (at least one). A check that finds none free within {@link #WAIT} is refused without hashing,
+ * How many password checks (PBKDF2, deliberately slow) may run at once: {@code
+ * gatehouse.accounts.password-check-concurrency}, by default half the processors (at least one). A check that
+ * finds no permit free within {@link #WAIT} is refused without hashing,
  * so that sign-ins sent by anyone, with any username, cannot take more than that share of the processors from
  * token requests, the gateway and signed-in users (whose checks are cached by the web layers).
  */
