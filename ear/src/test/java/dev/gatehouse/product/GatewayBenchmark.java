@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +30,11 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +42,18 @@ import org.junit.jupiter.api.Test;
  * The benchmark (mvn -Pbench verify): starts the product as the run command does and loads it from this machine
  * over loopback. Prints, for 64 connections and for 1: tokens/s from /oauth2/token beside this JVM's RS256 signing
  * ceiling, and requests/s through the gateway to a mock endpoint with valid tokens beside the same server's
- * unauthenticated baseline endpoint (GET / as JSON), each with p50 and p99 latency. It measures and prints; it
- * asserts nothing about speed, which depends on the machine.
+ * unauthenticated baseline endpoint (GET / as JSON), each with p50 and p99 latency. Then, at 16 connections,
+ * tokens/s and gateway requests/s during a flood of wrong HTTP Basic credentials with random usernames (50
+ * connections, each from its own loopback address, as from many machines) beside the same figures without it.
+ * It measures and prints; it asserts nothing about speed, which depends on the machine.
  */
 class GatewayBenchmark {
 
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 8));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
     private static final int[] CONNECTIONS = {64, 1};
+    private static final int FLOODED_CONNECTIONS = 16;
+    private static final int FLOOD_CONNECTIONS = 50;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -93,7 +103,80 @@ class GatewayBenchmark {
                             gateway.p50Millis() - baseline.p50Millis()));
                 }
             }
+            report.append(String.format(Locale.ROOT, "%n%d connection(s), without and during a flood of wrong Basic"
+                    + " credentials (%d connections from %d loopback addresses, random usernames, /developer/v1)%n",
+                    FLOODED_CONNECTIONS, FLOOD_CONNECTIONS, FLOOD_CONNECTIONS));
+            Figures quietTokens = load(port, tokenRequest, 200, FLOODED_CONNECTIONS);
+            Figures quietGateway = load(port, gatewayRequest, 200, FLOODED_CONNECTIONS);
+            Figures floodedTokens;
+            Figures floodedGateway;
+            Flood flood = new Flood(port, FLOOD_CONNECTIONS);
+            try {
+                floodedTokens = load(port, tokenRequest, 200, FLOODED_CONNECTIONS);
+                floodedGateway = load(port, gatewayRequest, 200, FLOODED_CONNECTIONS);
+            } finally {
+                flood.close();
+            }
+            report.append("  /oauth2/token   without ").append(quietTokens).append('\n');
+            report.append("                  during  ").append(floodedTokens).append(String.format(Locale.ROOT,
+                    "   = %.2f x without%n", floodedTokens.perSecond() / quietTokens.perSecond()));
+            report.append("  gateway         without ").append(quietGateway).append('\n');
+            report.append("                  during  ").append(floodedGateway).append(String.format(Locale.ROOT,
+                    "   = %.2f x without%n", floodedGateway.perSecond() / quietGateway.perSecond()));
+            report.append("  the flood's answers by status: ").append(flood.answers()).append('\n');
             System.out.println(report);
+        }
+    }
+
+    /**
+     * Wrong HTTP Basic credentials with a new random username on every request, over keep-alive connections, each
+     * from its own loopback address (127.0.0.100...), until closed.
+     */
+    private static final class Flood implements AutoCloseable {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final List<Thread> threads = new ArrayList<>();
+        private final Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
+
+        Flood(int port, int connections) {
+            for (int c = 0; c < connections; c++) {
+                String source = "127.0.0." + (100 + c);
+                Thread thread = new Thread(() -> {
+                    Connection connection = null;
+                    while (running.get()) {
+                        String basic = Base64.getEncoder().encodeToString(("flood-" + UUID.randomUUID()
+                                + ":wrong password").getBytes(StandardCharsets.UTF_8));
+                        try {
+                            if (connection == null) {
+                                connection = new Connection(port, source);
+                            }
+                            int status = connection.exchange(request("GET", "/developer/v1/applications",
+                                    "Authorization: Basic " + basic + "\r\nAccept: application/json", null));
+                            answers.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                            if (connection.closing) {
+                                connection = Connection.closeQuietly(connection);
+                            }
+                        } catch (IOException closed) {
+                            connection = Connection.closeQuietly(connection);
+                        }
+                    }
+                    Connection.closeQuietly(connection);
+                });
+                thread.setDaemon(true);
+                threads.add(thread);
+                thread.start();
+            }
+        }
+
+        Map<Integer, AtomicLong> answers() {
+            return new TreeMap<>(answers);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            for (Thread thread : threads) {
+                thread.join();
+            }
         }
     }
 
@@ -217,7 +300,14 @@ class GatewayBenchmark {
         boolean closing;
 
         Connection(int port) throws IOException {
-            socket = new Socket("127.0.0.1", port);
+            this(port, "127.0.0.1");
+        }
+
+        /** A connection from the given loopback address. */
+        Connection(int port, String source) throws IOException {
+            socket = new Socket();
+            socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
             socket.setTcpNoDelay(true);
             out = socket.getOutputStream();
             in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);

@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Password checks are slow on purpose (PBKDF2), and HTTP Basic sends the password on every request: remember a
- * successful check for a minute, keyed by a hash of the credentials (never the password itself).
+ * successful check for a minute, keyed by a hash of the credentials (never the password itself). A signed-in
+ * caller is then served from here even while the key manager refuses new password checks (a flood of wrong
+ * credentials uses up their budget). Failures are not remembered: the key manager throttles them per address.
  */
 @ApplicationScoped
 public class CredentialCache {
@@ -31,14 +33,14 @@ public class CredentialCache {
     @EJB
     AccountService accounts;
 
-    Optional<Caller> authenticate(String username, String password) {
+    Optional<Caller> authenticate(String username, String password, String sourceAddress) {
         String key = key(username, password);
         Instant now = Instant.now();
         Entry entry = verified.get(key);
         if (entry != null && now.isBefore(entry.expires())) {
             return Optional.of(entry.caller());
         }
-        Optional<Caller> caller = accounts.authenticate(username, password);
+        Optional<Caller> caller = accounts.authenticate(username, password, sourceAddress);
         caller.ifPresent(c -> {
             if (verified.size() >= MAX_ENTRIES) {
                 verified.values().removeIf(e -> e.expires().isBefore(now));

@@ -7,6 +7,8 @@ import dev.gatehouse.keymanager.clients.api.InvalidClient;
 import dev.gatehouse.runtime.developer.BasicCredentials;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,10 @@ public class ClientCredentialsInRequest {
 
     @EJB
     ClientAuthentication clients;
+
+    /** The current request: failures are throttled per client id and source address. */
+    @Inject
+    HttpServletRequest request;
 
     public AuthenticatedClient authenticate(String authorization, MultivaluedMap<String, String> form) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
@@ -54,7 +60,7 @@ public class ClientCredentialsInRequest {
             throw OAuthError.invalidRequest("client_id in the body differs from the authenticated client.");
         }
         try {
-            return clients.authenticate(clientId, secret);
+            return clients.authenticate(clientId, secret, request.getRemoteAddr());
         } catch (InvalidClient e) {
             throw OAuthError.invalidClient(e.getMessage(), basic);
         } catch (ClientThrottled e) {

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.runtime.FromAddress;
 import dev.gatehouse.runtime.RuntimeClient;
 import dev.gatehouse.runtime.RuntimeClient.Answer;
 import dev.gatehouse.runtime.RuntimeClient.Developer;
 import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
 import java.util.Base64;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class TokenEndpointIT {
 
+    private static final String FORM = "application/x-www-form-urlencoded";
     private static final Map<String, String> CLIENT_CREDENTIALS = Map.of("grant_type", "client_credentials");
 
     @ArquillianResource
@@ -201,6 +204,25 @@ class TokenEndpointIT {
         assertTrue(Long.parseLong(throttled.header("Retry-After")) > 0);
         assertEquals(200, client.form("oauth2/token", bystander.basic(), CLIENT_CREDENTIALS).status(),
                 "other clients are untouched");
+    }
+
+    @Test
+    void wrongSecretsFromAnotherAddressDoNotLockTheOwnerOut() throws Exception {
+        Keys victim = keys();
+        String form = "grant_type=client_credentials";
+        String wrong = RuntimeClient.clientBasic(victim.clientId(), "guess");
+        URI server = base.toURI();
+
+        for (int i = 0; i < 8; i++) {
+            int status = FromAddress.send("127.0.0.2", server, "POST", "/oauth2/token", wrong, FORM, form).status();
+            assertTrue(status == 401 || status == 429, "a wrong secret: " + status);
+        }
+        FromAddress.Answer guesser = FromAddress.send("127.0.0.2", server, "POST", "/oauth2/token", victim.basic(), FORM, form);
+        FromAddress.Answer owner = FromAddress.send("127.0.0.1", server, "POST", "/oauth2/token", victim.basic(), FORM, form);
+
+        assertEquals(200, owner.status(), "the owner on another address keeps its client: " + owner.body());
+        assertEquals(429, guesser.status(), guesser.body());
+        assertTrue(Long.parseLong(guesser.header("Retry-After")) > 0);
     }
 
     @Test

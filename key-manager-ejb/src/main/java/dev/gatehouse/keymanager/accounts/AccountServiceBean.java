@@ -7,7 +7,9 @@ import dev.gatehouse.keymanager.accounts.api.AccountService;
 import dev.gatehouse.keymanager.accounts.api.AccountView;
 import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.accounts.api.PasswordChange;
+import dev.gatehouse.keymanager.accounts.api.PasswordChecksBusy;
 import dev.gatehouse.keymanager.accounts.api.Role;
+import dev.gatehouse.keymanager.accounts.api.SignInThrottled;
 import dev.gatehouse.keymanager.accounts.api.SignUp;
 import dev.gatehouse.keymanager.accounts.api.SignUpClosed;
 import dev.gatehouse.keymanager.api.BusinessException.Kind;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 @Stateless
@@ -48,26 +51,45 @@ public class AccountServiceBean implements AccountService {
     @EJB
     SignInThrottle throttle;
 
+    /** The throttle's source for password changes: the caller is signed in, its guesses count per account. */
+    private static final String PASSWORD_CHANGE = "password-change";
+
+    @EJB
+    PasswordCheckBudget budget;
+
+    /** PBKDF2; a field so that tests can count the checks. */
+    BiPredicate<String, String> passwordMatches = PasswordHashing::matches;
+
     @Override
-    public Optional<Caller> authenticate(String username, String password) {
+    public Optional<Caller> authenticate(String username, String password, String sourceAddress) {
         if (username == null || password == null || username.isBlank() || username.length() > 64) {
-            PasswordHashing.matches(String.valueOf(password), PasswordHashing.DECOY);
+            // no account can have such a name: nothing to hash
             return Optional.empty();
         }
-        if (throttle.isLocked(username)) {
-            // the same work and answer as a wrong password: a lock tells a guesser nothing
-            PasswordHashing.matches(password, PasswordHashing.DECOY);
-            audit.failure(username, "account.authenticate", "account", null, "too many failures; locked for a while");
-            return Optional.empty();
+        String source = sourceAddress == null || sourceAddress.isBlank() ? "unknown" : sourceAddress;
+        // refusals are not audited one by one: the failures that caused them were, and a flood must not become
+        // a flood of writes
+        throttle.lockedFor(username, source).ifPresent(locked -> {
+            throw new SignInThrottled(Math.max(1, locked.toSeconds() + 1));
+        });
+        if (!budget.tryAcquire()) {
+            throw new PasswordChecksBusy(1);
         }
-        Optional<Account> account = accounts.byUsername(username);
-        boolean matches = PasswordHashing.matches(password, account.map(Account::passwordHash).orElse(PasswordHashing.DECOY));
+        Optional<Account> account;
+        boolean matches;
+        try {
+            account = accounts.byUsername(username);
+            // an unknown user costs a hash too (within the budget), so the answer's timing tells nothing
+            matches = passwordMatches.test(password, account.map(Account::passwordHash).orElse(PasswordHashing.DECOY));
+        } finally {
+            budget.release();
+        }
         if (account.isPresent() && matches && account.get().isActive()) {
-            throttle.succeeded(username);
+            throttle.succeeded(username, source);
             return Optional.of(account.get().toCaller());
         }
-        throttle.failed(username);
-        audit.failure(username, "account.authenticate", "account", null, "wrong username or password");
+        throttle.failed(username, source);
+        audit.failure(username, "account.authenticate", "account", null, "wrong username or password from " + source);
         return Optional.empty();
     }
 
@@ -125,10 +147,10 @@ public class AccountServiceBean implements AccountService {
     public void changePassword(Caller caller, PasswordChange change) {
         Account account = accounts.find(caller.accountId()).filter(Account::isActive).orElseThrow(AccountNotFound::new);
         // a session left open must not become a way to guess the password: the sign-in throttle counts here too
-        boolean locked = throttle.isLocked(account.username());
+        boolean locked = throttle.lockedFor(account.username(), PASSWORD_CHANGE).isPresent();
         if (locked || !PasswordHashing.matches(change.currentPassword(), account.passwordHash())) {
             if (!locked) {
-                throttle.failed(account.username());
+                throttle.failed(account.username(), PASSWORD_CHANGE);
             }
             audit.failure(caller.username(), "account.password", "account", caller.accountId(), "wrong current password");
             throw new AccountRefused(Kind.INVALID, "wrong_current_password", "The current password is not right.");

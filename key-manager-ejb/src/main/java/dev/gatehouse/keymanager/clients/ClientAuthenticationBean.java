@@ -28,11 +28,12 @@ public class ClientAuthenticationBean implements ClientAuthentication {
     AuditLog audit;
 
     @Override
-    public AuthenticatedClient authenticate(String clientId, String secret) {
+    public AuthenticatedClient authenticate(String clientId, String secret, String sourceAddress) {
         if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID_LENGTH || secret == null) {
             throw new InvalidClient();
         }
-        throttle.check(clientId);
+        String source = sourceAddress == null || sourceAddress.isBlank() ? "unknown" : sourceAddress;
+        throttle.check(clientId, source);
         String presented = SecretValues.hash(secret);
         Instant now = Instant.now();
         Optional<OAuthClient> client = clients.byClientId(clientId);
@@ -45,12 +46,12 @@ public class ClientAuthenticationBean implements ClientAuthentication {
             }
         }
         if (client.isEmpty() || matched == null) {
-            throttle.failed(clientId);
+            throttle.failed(clientId, source);
             audit.failure("client:" + clientId, "client.authenticate", "oauth_client", clientId,
-                    client.isEmpty() ? "unknown client" : "wrong, expired or revoked secret");
+                    (client.isEmpty() ? "unknown client" : "wrong, expired or revoked secret") + " from " + source);
             throw new InvalidClient();
         }
-        throttle.succeeded(clientId);
+        throttle.succeeded(clientId, source);
         matched.markUsed(now);
         OAuthClient found = client.get();
         return new AuthenticatedClient(found.clientId(), found.applicationId(), found.environment(), matched.id(),

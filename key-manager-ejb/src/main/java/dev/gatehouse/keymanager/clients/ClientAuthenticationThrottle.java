@@ -1,16 +1,19 @@
 package dev.gatehouse.keymanager.clients;
 
 import dev.gatehouse.keymanager.clients.api.ClientThrottled;
+import dev.gatehouse.keymanager.guessing.IdentifierGuessing;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
-import dev.gatehouse.keymanager.guessing.GuessingThrottle;
 import jakarta.ejb.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Slows down secret guessing per client id: after {@link #MAX_FAILURES} failures within {@link #WINDOW}, that
- * client id is refused for {@link #LOCKOUT} without checking the secret (see {@link GuessingThrottle}).
+ * Slows down secret guessing per client id and source address: after {@link #MAX_FAILURES} failures within
+ * {@link #WINDOW} from one address, that address is refused for that client id for {@link #LOCKOUT} without
+ * checking the secret. The client id is public (it is in every token), so failures from elsewhere never refuse its
+ * owner; beyond {@link #BACKSTOP_FAILURES} failures across addresses, each failing address is refused after one
+ * failure (see {@link IdentifierGuessing}).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -19,21 +22,24 @@ public class ClientAuthenticationThrottle {
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(1);
     static final Duration LOCKOUT = Duration.ofSeconds(30);
+    static final int BACKSTOP_FAILURES = 20;
+    static final Duration BACKSTOP_WINDOW = Duration.ofMinutes(10);
 
-    private final GuessingThrottle guesses = new GuessingThrottle(MAX_FAILURES, WINDOW, LOCKOUT);
+    private final IdentifierGuessing guesses = new IdentifierGuessing(MAX_FAILURES, WINDOW, LOCKOUT,
+            BACKSTOP_FAILURES, BACKSTOP_WINDOW);
     Clock clock = Clock.systemUTC();
 
-    public void check(String clientId) {
-        guesses.lockedFor(clientId, clock.instant()).ifPresent(locked -> {
+    public void check(String clientId, String source) {
+        guesses.lockedFor(clientId, source, clock.instant()).ifPresent(locked -> {
             throw new ClientThrottled(Math.max(1, locked.toSeconds() + 1));
         });
     }
 
-    public void failed(String clientId) {
-        guesses.failed(clientId, clock.instant());
+    public void failed(String clientId, String source) {
+        guesses.failed(clientId, source, clock.instant());
     }
 
-    public void succeeded(String clientId) {
-        guesses.succeeded(clientId);
+    public void succeeded(String clientId, String source) {
+        guesses.succeeded(clientId, source);
     }
 }

@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down guessing per key (a client id, a username): after {@code maxFailures} failures within {@code window},
- * the key is locked for {@code lockout}, and the caller refuses it without checking the guess. Other keys are
- * untouched. Kept in memory per instance: it bounds guessing; it is not an account lock. Thread-safe.
+ * Slows down guessing per key (a client id, a username, a source address): after {@code maxFailures} failures
+ * within {@code window}, the key is locked for {@code lockout}, and the caller refuses it without checking the
+ * guess. Other keys are untouched. Kept in memory per instance: it bounds guessing; it is not an account lock.
+ * Thread-safe.
  */
 public final class GuessingThrottle {
 
@@ -37,17 +38,24 @@ public final class GuessingThrottle {
         return Optional.empty();
     }
 
-    public void failed(String key, Instant now) {
+    /** Counts a failure; returns the failures of the key within the current window, this one included. */
+    public int failed(String key, Instant now) {
+        return failed(key, now, maxFailures);
+    }
+
+    /** Counts a failure, locking the key once it has {@code lockAfter} failures within the window. */
+    public int failed(String key, Instant now, int lockAfter) {
         if (failures.size() > MAX_TRACKED) {
-            failures.values().removeIf(f -> f.windowStart().plus(window).plus(lockout).isBefore(now));
+            failures.values().removeIf(f -> f.windowStart().plus(window).plus(lockout).isBefore(now)
+                    && (f.lockedUntil() == null || f.lockedUntil().isBefore(now)));
         }
-        failures.compute(key, (k, previous) -> {
+        return failures.compute(key, (k, previous) -> {
             if (previous == null || previous.windowStart().plus(window).isBefore(now)) {
-                return new Failures(1, now, null);
+                return new Failures(1, now, 1 >= lockAfter ? now.plus(lockout) : null);
             }
             int count = previous.count() + 1;
-            return new Failures(count, previous.windowStart(), count >= maxFailures ? now.plus(lockout) : null);
-        });
+            return new Failures(count, previous.windowStart(), count >= lockAfter ? now.plus(lockout) : null);
+        }).count();
     }
 
     public void succeeded(String key) {

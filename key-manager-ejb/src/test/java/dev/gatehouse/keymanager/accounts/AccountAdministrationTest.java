@@ -33,6 +33,7 @@ class AccountAdministrationTest {
         service.accounts.em = em;
         service.audit = AuditTesting.on(em);
         service.throttle = new SignInThrottle();
+        service.budget = new PasswordCheckBudget(1);
         return service;
     }
 
@@ -53,7 +54,7 @@ class AccountAdministrationTest {
             creation.accounts.em = em;
             assertTrue(creation.createIfNone(name, "password of " + name, false));
         });
-        return with(persistence, accounts -> accounts.authenticate(name, "password of " + name)).orElseThrow();
+        return with(persistence, accounts -> accounts.authenticate(name, "password of " + name, "127.0.0.1")).orElseThrow();
     }
 
     private static List<String> audited(TestPersistence persistence, String action) {
@@ -72,7 +73,7 @@ class AccountAdministrationTest {
             assertEquals(EnumSet.of(Role.DEVELOPER, Role.PUBLISHER), granted.roles());
             Caller now = with(persistence, accounts -> accounts.current(alice.id())).orElseThrow();
             assertEquals(granted.roles(), now.roles(), "the next request sees the new role");
-            assertTrue(now.samePasswordAs(with(persistence, accounts -> accounts.authenticate("alice", "password of alice"))
+            assertTrue(now.samePasswordAs(with(persistence, accounts -> accounts.authenticate("alice", "password of alice", "127.0.0.1"))
                     .orElseThrow()), "a role change keeps the remembered sign-in");
             AccountView revoked = with(persistence, accounts -> accounts.revokeRole(admin, alice.id(), Role.PUBLISHER));
             assertEquals(EnumSet.of(Role.DEVELOPER), revoked.roles());
@@ -128,7 +129,7 @@ class AccountAdministrationTest {
     void anAccountChangesItsOwnPasswordWithTheCurrentOne() {
         try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
             AccountView alice = developer(persistence, "alice");
-            Caller caller = with(persistence, accounts -> accounts.authenticate("alice", "password of alice")).orElseThrow();
+            Caller caller = with(persistence, accounts -> accounts.authenticate("alice", "password of alice", "127.0.0.1")).orElseThrow();
 
             var wrong = assertThrows(BusinessException.class, () -> persistence.inTransactionDo(em -> service(em)
                     .changePassword(caller, new PasswordChange("not the password", "a brand new password"))));
@@ -136,8 +137,8 @@ class AccountAdministrationTest {
             persistence.inTransactionDo(em -> service(em)
                     .changePassword(caller, new PasswordChange("password of alice", "a brand new password")));
 
-            assertTrue(with(persistence, accounts -> accounts.authenticate("alice", "password of alice")).isEmpty());
-            assertTrue(with(persistence, accounts -> accounts.authenticate("alice", "a brand new password")).isPresent());
+            assertTrue(with(persistence, accounts -> accounts.authenticate("alice", "password of alice", "127.0.0.1")).isEmpty());
+            assertTrue(with(persistence, accounts -> accounts.authenticate("alice", "a brand new password", "127.0.0.1")).isPresent());
             assertFalse(with(persistence, accounts -> accounts.current(alice.id())).orElseThrow().samePasswordAs(caller),
                     "a sign-in remembered with the old password is over");
             assertEquals(1, audited(persistence, "account.password").size());
@@ -153,7 +154,7 @@ class AccountAdministrationTest {
                 creation.accounts.em = em;
                 assertTrue(creation.createIfNone("admin", "generated secret 123", true));
             });
-            Caller admin = with(persistence, accounts -> accounts.authenticate("admin", "generated secret 123")).orElseThrow();
+            Caller admin = with(persistence, accounts -> accounts.authenticate("admin", "generated secret 123", "127.0.0.1")).orElseThrow();
             assertTrue(with(persistence, accounts -> accounts.active(admin.accountId())).orElseThrow().passwordChangeRequired());
 
             persistence.inTransactionDo(em -> service(em)

@@ -32,29 +32,49 @@ class SignInThrottleTest {
         };
     }
 
+    private static final String GUESSER = "127.0.0.2";
+    private static final String OWNER = "127.0.0.1";
+
+    private boolean isLocked(String username, String source) {
+        return throttle.lockedFor(username, source).isPresent();
+    }
+
     @Test
-    void fiveFailuresInAMinuteLockTheUsernameWhateverItsCaseForThirtySeconds() {
+    void fiveFailuresInAMinuteLockTheUsernameWhateverItsCaseForThirtySecondsFromThatAddressOnly() {
         for (int i = 0; i < 4; i++) {
-            throttle.failed("Alice");
+            throttle.failed("Alice", GUESSER);
         }
-        assertFalse(throttle.isLocked("alice"));
+        assertFalse(isLocked("alice", GUESSER));
 
-        throttle.failed("ALICE ");
+        throttle.failed("ALICE ", GUESSER);
 
-        assertTrue(throttle.isLocked("alice"));
-        assertFalse(throttle.isLocked("bob"), "other usernames are untouched");
+        assertTrue(isLocked("alice", GUESSER));
+        assertFalse(isLocked("alice", OWNER), "the owner elsewhere is not locked out");
+        assertFalse(isLocked("bob", GUESSER), "other usernames are untouched");
         now = now.plusSeconds(31);
-        assertFalse(throttle.isLocked("alice"));
+        assertFalse(isLocked("alice", GUESSER));
     }
 
     @Test
     void aSuccessForgetsEarlierFailures() {
         for (int i = 0; i < 4; i++) {
-            throttle.failed("carol");
+            throttle.failed("carol", OWNER);
         }
-        throttle.succeeded("carol");
-        throttle.failed("carol");
+        throttle.succeeded("carol", OWNER);
+        throttle.failed("carol", OWNER);
 
-        assertFalse(throttle.isLocked("carol"));
+        assertFalse(isLocked("carol", OWNER));
+    }
+
+    @Test
+    void oneAddressFailingWithManyUsernamesIsRefusedForAnyUsername() {
+        for (int i = 0; i < SignInThrottle.MAX_FAILURES_PER_SOURCE; i++) {
+            throttle.failed("random-" + i, GUESSER);
+        }
+
+        assertTrue(isLocked("someone-else", GUESSER));
+        assertFalse(isLocked("someone-else", OWNER));
+        now = now.plusSeconds(61);
+        assertFalse(isLocked("someone-else", GUESSER));
     }
 }

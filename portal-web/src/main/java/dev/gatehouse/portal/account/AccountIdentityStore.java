@@ -1,7 +1,9 @@
 package dev.gatehouse.portal.account;
 
 import dev.gatehouse.keymanager.accounts.api.AccountService;
+import dev.gatehouse.keymanager.accounts.api.PasswordChecksBusy;
 import dev.gatehouse.keymanager.accounts.api.Role;
+import dev.gatehouse.keymanager.accounts.api.SignInThrottled;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,13 +22,22 @@ public class AccountIdentityStore implements IdentityStore {
     @Inject
     SignedInDeveloper signedIn;
 
-    public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-        return accounts.authenticate(credential.getCaller(), credential.getPasswordAsString())
-                .map(caller -> {
-                    signedIn.signIn(caller);
-                    return new CredentialValidationResult(caller.username(),
-                            caller.roles().stream().map(Role::name).collect(Collectors.toSet()));
-                })
-                .orElse(CredentialValidationResult.INVALID_RESULT);
+    @Inject
+    SignInRefusal refusal;
+
+    /** Checks the credential of a sign-in from this source address (the browser's IP address). */
+    public CredentialValidationResult validate(UsernamePasswordCredential credential, String sourceAddress) {
+        try {
+            return accounts.authenticate(credential.getCaller(), credential.getPasswordAsString(), sourceAddress)
+                    .map(caller -> {
+                        signedIn.signIn(caller);
+                        return new CredentialValidationResult(caller.username(),
+                                caller.roles().stream().map(Role::name).collect(Collectors.toSet()));
+                    })
+                    .orElse(CredentialValidationResult.INVALID_RESULT);
+        } catch (SignInThrottled | PasswordChecksBusy refused) {
+            refusal.refuse(refused.getMessage());
+            return CredentialValidationResult.INVALID_RESULT;
+        }
     }
 }

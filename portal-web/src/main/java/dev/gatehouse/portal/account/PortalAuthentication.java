@@ -48,6 +48,6 @@ public class PortalAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         return context.notifyContainerAboutLogin(credential instanceof UsernamePasswordCredential password
-                ? accounts.validate(password) : CredentialValidationResult.INVALID_RESULT);
+                ? accounts.validate(password, request.getRemoteAddr()) : CredentialValidationResult.INVALID_RESULT);
     }
 }

@@ -15,7 +15,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 
-/** signin.xhtml: one message for every failure, so it tells an attacker nothing. */
+/**
+ * signin.xhtml: one message for every wrong username or password, so it tells an attacker nothing; a sign-in
+ * refused before its password was checked (too many failures from this address, too busy) says so and when to
+ * retry.
+ */
 @Named
 @RequestScoped
 public class SigninView {
@@ -25,6 +29,9 @@ public class SigninView {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    SignInRefusal refusal;
 
     @NotBlank(message = "Enter your username.")
     private String username;
@@ -47,7 +54,7 @@ public class SigninView {
             }
             case SEND_CONTINUE -> faces.responseComplete();
             default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Wrong username or password.", null));
+                    refusal.message().orElse("Wrong username or password."), null));
         }
     }
 

@@ -12,8 +12,12 @@ public interface AccountService {
     /** Creates a developer account; refused when self-signup is off or the username or email is taken. */
     AccountView signUp(@NotNull @Valid SignUp signUp);
 
-    /** The caller for these credentials, or empty: one answer for an unknown user and a wrong password. */
-    Optional<Caller> authenticate(String username, String password);
+    /**
+     * The caller for these credentials, or empty: one answer for an unknown user and a wrong password. Throws
+     * {@link SignInThrottled} after repeated failures from this source address (the caller's IP address), and
+     * {@link PasswordChecksBusy} when too many passwords are being checked at once; neither checks the password.
+     */
+    Optional<Caller> authenticate(String username, String password, String sourceAddress);
 
     /** The account as it is now, if it is active: its current roles and whether it must change its password. */
     Optional<AccountView> active(@NotNull UUID accountId);

@@ -7,7 +7,8 @@ public interface ClientAuthentication {
 
     /**
      * Checks a client secret in constant time. Throws {@link InvalidClient} for any failure, the same way and
-     * in about the same time for an unknown client id, and {@link ClientThrottled} after repeated failures.
+     * in about the same time for an unknown client id, and {@link ClientThrottled} after repeated failures from
+     * the same source address (the caller's IP address; failures from other addresses never refuse it).
      */
-    AuthenticatedClient authenticate(String clientId, String secret);
+    AuthenticatedClient authenticate(String clientId, String secret, String sourceAddress);
 }

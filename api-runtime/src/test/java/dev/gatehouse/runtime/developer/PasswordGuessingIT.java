@@ -1,0 +1,72 @@
+package dev.gatehouse.runtime.developer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.runtime.FromAddress;
+import dev.gatehouse.runtime.RuntimeClient;
+import dev.gatehouse.runtime.RuntimeClient.Developer;
+import dev.gatehouse.testing.BuiltArchive;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Password guessing over HTTP Basic on a real Payara Micro, from two loopback addresses: the guesser's failures
+ * slow the guesser, never the account's owner elsewhere (usernames are public; the administrator's is admin).
+ */
+@ExtendWith(ArquillianExtension.class)
+class PasswordGuessingIT {
+
+    private static final String GUESSER = "127.0.0.2";
+    private static final String OWNER = "127.0.0.1";
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return BuiltArchive.atRoot();
+    }
+
+    @Test
+    void wrongPasswordsFromAnotherAddressDoNotLockTheAdministratorOut() throws Exception {
+        URI server = base.toURI();
+        for (int i = 0; i < 8; i++) {
+            int status = FromAddress.send(GUESSER, server, "GET", "/management/v1/apis",
+                    RuntimeClient.basic("admin", "guess " + i), null, null).status();
+            assertTrue(status == 401 || status == 429, "a wrong password: " + status);
+        }
+
+        FromAddress.Answer owner = FromAddress.send(OWNER, server, "GET", "/management/v1/apis",
+                RuntimeClient.basic("admin", "it-admin-password"), null, null);
+
+        assertEquals(200, owner.status(), owner.body());
+    }
+
+    @Test
+    void aGuessingAddressIsRefusedWithRetryAfterWhileTheOwnerSignsInFromItsOwn() throws Exception {
+        URI server = base.toURI();
+        Developer developer = new RuntimeClient(server).signUp();
+        for (int i = 0; i < 8; i++) {
+            FromAddress.send(GUESSER, server, "GET", "/developer/v1/applications",
+                    RuntimeClient.basic(developer.username(), "guess " + i), null, null);
+        }
+
+        FromAddress.Answer guesser = FromAddress.send(GUESSER, server, "GET", "/developer/v1/applications",
+                developer.basic(), null, null);
+        FromAddress.Answer owner = FromAddress.send(OWNER, server, "GET", "/developer/v1/applications",
+                developer.basic(), null, null);
+
+        assertEquals(429, guesser.status(), guesser.body());
+        assertTrue(Long.parseLong(guesser.header("Retry-After")) > 0);
+        assertEquals("application/problem+json", guesser.header("Content-Type"));
+        assertTrue(guesser.body().contains("sign-in-throttled"), guesser.body());
+        assertEquals(200, owner.status(), owner.body());
+    }
+}
