@@ -169,6 +169,9 @@ class ClusterOnPostgresqlIT {
         ProductHttp.Answer refused = awaitRefusal(first, token, blocked);
         assertEquals(403, refused.status(), refused.body());
         assertTrue(refused.body().contains("\"reason\":\"application_blocked\""), refused.body());
+        ProductHttp.Answer noToken = awaitTokenRefusal(first, secret, blocked);
+        assertEquals(400, noToken.status(), noToken.body());
+        assertTrue(noToken.body().contains("\"error\":\"unauthorized_client\""), noToken.body());
 
         http.expect(200, "POST", second.uri("management/v1/applications/" + applicationId + "/unblock"), admin, null);
         Instant unblocked = Instant.now();
@@ -182,6 +185,44 @@ class ClusterOnPostgresqlIT {
 
     @Test
     @Order(4)
+    void aSecretRevokedOnOneNodeGetsNoTokenFromTheOtherWithinASecond() throws Exception {
+        JsonObject added = http.expect(201, "POST", node(second, "developer/v1/applications/" + applicationId
+                + "/keys/PRODUCTION/secrets"), developer, "{\"name\":\"rotating\"}");
+        String rotating = added.getString("value");
+        http.token(first.uri("/"), clientId, rotating); // the first node now knows the client with this secret
+
+        assertEquals(204, http.send("DELETE", node(second, "developer/v1/applications/" + applicationId
+                + "/keys/PRODUCTION/secrets/" + added.getJsonObject("secret").getString("id")), developer, null)
+                .status());
+        Instant revoked = Instant.now();
+
+        ProductHttp.Answer refused = awaitTokenRefusal(first, rotating, revoked);
+        assertEquals(401, refused.status(), refused.body());
+        assertTrue(refused.body().contains("\"error\":\"invalid_client\""), refused.body());
+        http.token(first.uri("/"), clientId, secret); // the other secret still works
+    }
+
+    /** Polls the node's token endpoint until it refuses the secret; answers the refusal. */
+    private ProductHttp.Answer awaitTokenRefusal(RunningProduct node, String clientSecret, Instant since)
+            throws Exception {
+        ProductHttp.Answer answer;
+        do {
+            answer = http.form(node.uri("oauth2/token"), ProductHttp.basic(clientId, clientSecret),
+                    "grant_type=client_credentials");
+        } while (answer.status() == 200 && Duration.between(since, Instant.now()).compareTo(ENFORCED_WITHIN) < 0
+                && sleep());
+        System.out.printf("cluster: token endpoint answered %d on the other node after %d ms%n", answer.status(),
+                Duration.between(since, Instant.now()).toMillis());
+        return answer;
+    }
+
+    private static boolean sleep() throws InterruptedException {
+        Thread.sleep(20);
+        return true;
+    }
+
+    @Test
+    @Order(5)
     void aPlansRateLimitHoldsAcrossTheNodes() throws Exception {
         String admin = ProductHttp.basic("admin", ADMIN_PASSWORD);
         String planId = http.expect(201, "POST", first.uri("management/v1/plans"), admin,
@@ -230,7 +271,7 @@ class ClusterOnPostgresqlIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aNodeKilledUnderLoadLosesNothingAndTheOtherKeepsServing() throws Exception {
         String token = http.token(first.uri("/"), clientId, secret);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();

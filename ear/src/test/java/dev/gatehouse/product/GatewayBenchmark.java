@@ -51,6 +51,8 @@ class GatewayBenchmark {
 
     private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 8));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
+    /** Before the first figure: on two cores the JIT compilers take minutes to settle under Payara's code. */
+    private static final Duration FIRST_WARM_UP = Duration.ofSeconds(Long.getLong("bench.first-warmup", 120));
     private static final int[] CONNECTIONS = {64, 1};
     private static final int FLOODED_CONNECTIONS = 16;
     private static final int FLOOD_CONNECTIONS = 50;
@@ -69,6 +71,41 @@ class GatewayBenchmark {
 
     @Test
     void measure() throws Exception {
+        Map<Integer, Figures> gatehouseTokens = new TreeMap<>();
+        StringBuilder report = new StringBuilder();
+        try {
+            measureGatehouse(report, gatehouseTokens);
+            if (KeycloakPeer.wanted()) {
+                measureKeycloak(report, gatehouseTokens);
+            }
+        } finally {
+            System.out.println(report);
+        }
+    }
+
+    /** The same token requests, generator, warm-up and settings against Keycloak, and the ratios. */
+    private static void measureKeycloak(StringBuilder report, Map<Integer, Figures> gatehouseTokens)
+            throws Exception {
+        try (KeycloakPeer keycloak = KeycloakPeer.start()) {
+            Call tokenRequest = new Call("POST", keycloak.tokenPath(), Map.of("Authorization", keycloak.basic(),
+                    "Content-Type", "application/x-www-form-urlencoded"), "grant_type=client_credentials");
+            warmUp(keycloak.port(), tokenRequest, FIRST_WARM_UP.dividedBy(3));
+            report.append(String.format(Locale.ROOT, "%nKeycloak (dev mode, started in %.1f s), the same client_credentials"
+                    + " requests with HTTP Basic%n", keycloak.startup().toMillis() / 1000.0));
+            for (int connections : CONNECTIONS) {
+                Figures theirs = load(keycloak.port(), tokenRequest, 200, connections);
+                Figures ours = gatehouseTokens.get(connections);
+                report.append(String.format(Locale.ROOT, "  %2d connection(s)      ", connections)).append(theirs)
+                        .append(String.format(Locale.ROOT, "%n      Gatehouse / Keycloak: %.2f x tokens/s (target >= 1.3),"
+                                + " p99 %.2f x (target <= 1)%n", ours.perSecond() / theirs.perSecond(),
+                                ours.p99Millis() / theirs.p99Millis()));
+            }
+            report.append(String.format(Locale.ROOT, "  Keycloak resident memory after the run: %.0f MB%n",
+                    keycloak.residentBytes() / 1048576.0));
+        }
+    }
+
+    private void measureGatehouse(StringBuilder report, Map<Integer, Figures> gatehouseTokens) throws Exception {
         try (RunningProduct product = RunningProduct.start()) {
             String[] credentials = subscribedClient(product);
             String basic = "Basic " + Base64.getEncoder().encodeToString((credentials[0] + ":" + credentials[1])
@@ -76,19 +113,29 @@ class GatewayBenchmark {
             String token = token(product, basic);
             int port = product.uri("/").getPort();
 
-            byte[] tokenRequest = request("POST", "/oauth2/token", "Authorization: " + basic
-                    + "\r\nContent-Type: application/x-www-form-urlencoded", "grant_type=client_credentials");
-            byte[] gatewayRequest = request("GET", "/api/pizzashack/1.0.0/menu", "Authorization: Bearer " + token, null);
-            byte[] baselineRequest = request("GET", "/", "Accept: application/json", null);
+            Call tokenRequest = new Call("POST", "/oauth2/token", Map.of("Authorization", basic,
+                    "Content-Type", "application/x-www-form-urlencoded"), "grant_type=client_credentials");
+            Call gatewayRequest = new Call("GET", "/api/pizzashack/1.0.0/menu", Map.of("Authorization",
+                    "Bearer " + token), null);
+            Call baselineRequest = new Call("GET", "/", Map.of("Accept", "application/json"), null);
 
-            StringBuilder report = new StringBuilder("\nGatehouse benchmark (" + Runtime.getRuntime()
+            report.append("\nGatehouse benchmark (" + Runtime.getRuntime()
                     .availableProcessors() + " cores, Java " + System.getProperty("java.version") + ", loopback, "
-                    + MEASURE.toSeconds() + " s per figure after " + WARM_UP.toSeconds() + " s of warm-up)\n");
+                    + MEASURE.toSeconds() + " s per figure after " + WARM_UP.toSeconds() + " s of warm-up, and "
+                    + FIRST_WARM_UP.toSeconds() + " s before the first; load"
+                    + " generator: " + (Wrk.available() ? "wrk" : "the benchmark's own Java client (install wrk for"
+                    + " one that costs the server less CPU)") + ")\n");
+            report.append(String.format(Locale.ROOT, "Start-up, java -jar to /health/ready UP: %.1f s (target <= 15 s)%n",
+                    product.startup().toMillis() / 1000.0));
+            for (Call call : List.of(tokenRequest, gatewayRequest, baselineRequest)) {
+                warmUp(port, call, FIRST_WARM_UP.dividedBy(3));
+            }
             double ceiling = signingCeiling(Runtime.getRuntime().availableProcessors());
             report.append(String.format(Locale.ROOT, "RS256 signing ceiling of this JVM (%d threads): %.0f/s%n",
                     Runtime.getRuntime().availableProcessors(), ceiling));
             for (int connections : CONNECTIONS) {
                 Figures tokens = load(port, tokenRequest, 200, connections);
+                gatehouseTokens.put(connections, tokens);
                 Figures gateway = load(port, gatewayRequest, 200, connections);
                 Figures baseline = load(port, baselineRequest, 200, connections);
                 report.append(String.format(Locale.ROOT, "%n%d connection(s)%n", connections));
@@ -124,7 +171,8 @@ class GatewayBenchmark {
             report.append("                  during  ").append(floodedGateway).append(String.format(Locale.ROOT,
                     "   = %.2f x without%n", floodedGateway.perSecond() / quietGateway.perSecond()));
             report.append("  the flood's answers by status: ").append(flood.answers()).append('\n');
-            System.out.println(report);
+            report.append(String.format(Locale.ROOT, "%nServer resident memory after the run: %.0f MB%n",
+                    product.residentBytes() / 1048576.0));
         }
     }
 
@@ -149,8 +197,9 @@ class GatewayBenchmark {
                             if (connection == null) {
                                 connection = new Connection(port, source);
                             }
-                            int status = connection.exchange(request("GET", "/developer/v1/applications",
-                                    "Authorization: Basic " + basic + "\r\nAccept: application/json", null));
+                            int status = connection.exchange(new Call("GET", "/developer/v1/applications",
+                                    Map.of("Authorization", "Basic " + basic, "Accept", "application/json"), null)
+                                    .bytes());
                             answers.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
                             if (connection.closing) {
                                 connection = Connection.closeQuietly(connection);
@@ -218,10 +267,99 @@ class GatewayBenchmark {
         return signed.get() / (MEASURE.toMillis() / 2000.0);
     }
 
+    /** One request, sent again and again: as raw HTTP/1.1 for the Java client, as a script for wrk. */
+    record Call(String method, String path, Map<String, String> headers, String body) {
+
+        byte[] bytes() {
+            StringBuilder text = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
+            headers.forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
+            if (body != null) {
+                text.append("Content-Length: ").append(body.getBytes(StandardCharsets.UTF_8).length).append("\r\n");
+            }
+            return text.append("\r\n").append(body == null ? "" : body).toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Load that is not measured, at 16 connections. */
+    private static void warmUp(int port, Call call, Duration duration) throws Exception {
+        if (Wrk.available()) {
+            Wrk.run(port, call, 16, duration);
+        } else {
+            runJava(port, call.bytes(), 200, 16, duration, Duration.ZERO);
+        }
+    }
+
+    /** Warm-up, then the measured run, with wrk when it is installed, with the Java client otherwise. */
+    private static Figures load(int port, Call call, int expectedStatus, int connections) throws Exception {
+        if (Wrk.available()) {
+            Wrk.run(port, call, connections, WARM_UP);
+            return Wrk.run(port, call, connections, MEASURE);
+        }
+        return runJava(port, call.bytes(), expectedStatus, connections, WARM_UP, MEASURE);
+    }
+
+    /**
+     * wrk (Debian's package): a load generator in C that costs far less CPU than one in Java, which shares the
+     * machine's cores with the server. Every answer other than 2xx or 3xx counts as unexpected.
+     */
+    static final class Wrk {
+
+        private static final boolean AVAILABLE = probe();
+
+        static boolean available() {
+            return AVAILABLE;
+        }
+
+        private static boolean probe() {
+            try {
+                Process version = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+                version.getInputStream().readAllBytes();
+                version.waitFor();
+                return true;
+            } catch (IOException | InterruptedException absent) {
+                return false;
+            }
+        }
+
+        static Figures run(int port, Call call, int connections, Duration duration) throws Exception {
+            StringBuilder script = new StringBuilder("wrk.method = \"" + call.method() + "\"\n");
+            call.headers().forEach((name, value) -> script.append("wrk.headers[\"").append(name).append("\"] = \"")
+                    .append(value).append("\"\n"));
+            if (call.body() != null) {
+                script.append("wrk.body = \"").append(call.body()).append("\"\n");
+            }
+            script.append("done = function(summary, latency, requests)\n"
+                    + "  local e = summary.errors\n"
+                    + "  io.write(string.format(\"GATEHOUSE %d %d %d %d %.0f %.0f\\n\", summary.requests,"
+                    + " summary.duration, e.status, e.connect + e.read + e.write + e.timeout,"
+                    + " latency:percentile(50), latency:percentile(99)))\n"
+                    + "end\n");
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("gatehouse-bench", ".lua");
+            try {
+                java.nio.file.Files.writeString(file, script);
+                Process wrk = new ProcessBuilder("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c",
+                        Integer.toString(connections), "-d", duration.toSeconds() + "s", "-s", file.toString(),
+                        "http://127.0.0.1:" + port + call.path()).redirectErrorStream(true).start();
+                String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                wrk.waitFor();
+                String line = output.lines().filter(l -> l.startsWith("GATEHOUSE ")).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("wrk said: " + output));
+                String[] f = line.split(" ");
+                long requests = Long.parseLong(f[1]);
+                double seconds = Long.parseLong(f[2]) / 1e6;
+                return new Figures((requests - Long.parseLong(f[3])) / seconds, Double.parseDouble(f[5]) / 1000,
+                        Double.parseDouble(f[6]) / 1000, Long.parseLong(f[3]), Long.parseLong(f[4]));
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        }
+    }
+
     /** Sends the same request over keep-alive connections for the warm-up, then measures. */
-    private static Figures load(int port, byte[] request, int expectedStatus, int connections) throws Exception {
-        long warmEnd = System.nanoTime() + WARM_UP.toNanos();
-        long end = warmEnd + MEASURE.toNanos();
+    private static Figures runJava(int port, byte[] request, int expectedStatus, int connections, Duration warmUp,
+            Duration measure) throws Exception {
+        long warmEnd = System.nanoTime() + warmUp.toNanos();
+        long end = warmEnd + measure.toNanos();
         long[][] latencies = new long[connections][];
         int[] counts = new int[connections];
         AtomicLong errors = new AtomicLong();
@@ -279,16 +417,9 @@ class GatewayBenchmark {
         if (all.length == 0) {
             return new Figures(0, 0, 0, errors.get(), reconnects.get());
         }
-        return new Figures(all.length / (MEASURE.toNanos() / 1e9), all[all.length / 2] / 1e6,
+        return new Figures(all.length / (measure.toNanos() / 1e9), all[all.length / 2] / 1e6,
                 all[(int) Math.min(all.length - 1, Math.ceil(all.length * 0.99) - 1)] / 1e6, errors.get(),
                 reconnects.get());
-    }
-
-    private static byte[] request(String method, String path, String headers, String body) {
-        String text = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n"
-                + (body == null ? "" : "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n")
-                + "\r\n" + (body == null ? "" : body);
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A minimal HTTP/1.1 keep-alive client: the load generator must cost less than the server it measures. */

@@ -103,6 +103,23 @@ public final class RunningProduct implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The server process's resident memory now, from /proc (Linux), or -1 where that cannot be read. */
+    public long residentBytes() {
+        return residentBytes(process.pid());
+    }
+
+    /** A process's resident memory (VmRSS), or -1 where that cannot be read. */
+    public static long residentBytes(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
+                    .findFirst().orElse(-1L);
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
+    }
+
     /** From process start until both applications answered. */
     public Duration startup() {
         return startup;

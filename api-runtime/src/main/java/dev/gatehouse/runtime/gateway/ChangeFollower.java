@@ -1,6 +1,7 @@
 package dev.gatehouse.runtime.gateway;
 
 import dev.gatehouse.keymanager.changes.api.Change;
+import dev.gatehouse.keymanager.changes.api.ChangeCursor;
 import dev.gatehouse.keymanager.changes.api.ChangeLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -13,9 +14,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,10 +29,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class ChangeFollower {
 
     private static final System.Logger LOG = System.getLogger(ChangeFollower.class.getName());
-    /** Entries written this recently are read again: a transaction may commit after one with a higher id. */
-    static final Duration LATE_COMMIT_WINDOW = Duration.ofSeconds(30);
-    private static final int BATCH = 1000;
-
     @EJB
     ChangeLog changes;
 
@@ -50,8 +45,7 @@ class ChangeFollower {
     @ConfigProperty(name = "gatehouse.gateway.change-poll-interval", defaultValue = "PT0.25S")
     Duration interval;
 
-    private long highest = -1;
-    private final Map<Long, Instant> recentlyApplied = new HashMap<>();
+    private final ChangeCursor cursor = new ChangeCursor();
     private boolean failing;
     private ScheduledFuture<?> task;
 
@@ -70,19 +64,12 @@ class ChangeFollower {
     void poll() {
         try {
             Instant now = Instant.now();
-            if (highest < 0) {
-                highest = changes.latest();
+            boolean first = cursor.isNew();
+            List<Change> fresh = cursor.next(changes, now);
+            if (first) {
                 cache.invalidateAll();
             }
-            Instant since = now.minus(LATE_COMMIT_WINDOW);
-            List<Change> batch = changes.after(highest, since, BATCH);
-            for (Change change : batch) {
-                if (recentlyApplied.putIfAbsent(change.id(), change.changedAt()) == null) {
-                    cache.apply(change);
-                }
-                highest = Math.max(highest, change.id());
-            }
-            recentlyApplied.values().removeIf(changedAt -> changedAt.isBefore(since.minusSeconds(5)));
+            fresh.forEach(cache::apply);
             rateLimiter.forgetEndedWindows(now);
             if (failing) {
                 LOG.log(Level.INFO, "GH-GW-011 The change feed can be read again");

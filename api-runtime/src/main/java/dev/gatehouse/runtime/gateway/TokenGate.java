@@ -9,17 +9,16 @@ import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -29,19 +28,19 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * type, no keys or critical parameters in the header, and the claims Gatehouse tokens must carry. A token that
  * MicroProfile JWT refused never gets here: the container answers 401 and {@link TokenRefusedServlet} explains it.
  *
- * <p>Verified claims are kept by jti until the token expires: the container still checks the signature of every
- * request, but the header parse and claim mapping happen once per token.
+ * <p>A token that passed is kept in {@link VerifiedTokens} until it expires: on Payara, {@link VerifiedTokenStore}
+ * then spares MicroProfile JWT the signature check, and here the header parse and claim mapping happen once.
  */
 @ApplicationScoped
 class TokenGate {
 
-    private static final int MAX_REMEMBERED = 100_000;
     private static final String BEARER = "Bearer ";
 
     @EJB
     TokenService tokenService;
 
-    private final Map<String, TokenClaims> verified = new ConcurrentHashMap<>();
+    @Inject
+    VerifiedTokens verified;
 
     /**
      * The token's claims, or the refusal: no token, or a token outside the access-token profile. {@code authorization}
@@ -52,17 +51,16 @@ class TokenGate {
         if (!(principal instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
             return otherBearer(authorization).map(this::verifyHere).orElseGet(() -> new Verdict(null, Refusal.noToken()));
         }
-        String jti = jwt.getTokenID();
-        TokenClaims known = jti == null ? null : verified.get(jti);
-        if (known != null && known.expiresAt().isAfter(now)) {
-            return new Verdict(known, null);
+        var known = verified.find(jwt.getRawToken(), now);
+        if (known.isPresent()) {
+            return new Verdict(known.get().claims(), null);
         }
         TokenCheck check = profile(jwt);
         if (!check.isAccepted()) {
             return new Verdict(null, Refusal.invalidToken(check.reason(), check.description()));
         }
         TokenClaims claims = check.claims().get();
-        remember(claims, now);
+        verified.remember(jwt.getRawToken(), new VerifiedTokens.Verified(jwt, claims), now);
         return new Verdict(claims, null);
     }
 
@@ -136,15 +134,5 @@ class TokenGate {
             return json.getString();
         }
         return value instanceof String string ? string : null;
-    }
-
-    private void remember(TokenClaims claims, Instant now) {
-        if (verified.size() >= MAX_REMEMBERED) {
-            verified.values().removeIf(old -> !old.expiresAt().isAfter(now));
-            if (verified.size() >= MAX_REMEMBERED) {
-                verified.clear();
-            }
-        }
-        verified.put(claims.jti(), claims);
     }
 }

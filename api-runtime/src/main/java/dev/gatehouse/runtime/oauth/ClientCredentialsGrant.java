@@ -1,18 +1,17 @@
 package dev.gatehouse.runtime.oauth;
 
 import dev.gatehouse.runtime.JsonOutput;
-import dev.gatehouse.keymanager.clients.api.ScopeGrant;
-import dev.gatehouse.keymanager.clients.api.AuthenticatedClient;
+import dev.gatehouse.keymanager.clients.api.ClientThrottled;
+import dev.gatehouse.keymanager.clients.api.InvalidClient;
 import dev.gatehouse.keymanager.clients.api.InvalidScope;
 import dev.gatehouse.keymanager.clients.api.OAuthConfiguration;
+import dev.gatehouse.keymanager.clients.api.TokenGrants;
+import dev.gatehouse.keymanager.clients.api.UnauthorizedClient;
 import dev.gatehouse.keymanager.tokens.api.IssuedToken;
-import dev.gatehouse.keymanager.tokens.api.TokenRequest;
-import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.MultivaluedMap;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,7 +25,7 @@ public class ClientCredentialsGrant implements GrantHandler {
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
     @EJB
-    TokenService tokens;
+    TokenGrants grants;
 
     @Override
     public String grantType() {
@@ -34,22 +33,18 @@ public class ClientCredentialsGrant implements GrantHandler {
     }
 
     @Override
-    public JsonObject grant(AuthenticatedClient client, MultivaluedMap<String, String> form) {
-        if (!client.configuration().grantTypes().contains(OAuthConfiguration.CLIENT_CREDENTIALS)) {
-            throw OAuthError.unauthorizedClient("The client_credentials grant is not enabled for this client.");
-        }
-        if (!client.applicationActive()) {
-            throw OAuthError.unauthorizedClient("The application is blocked.");
-        }
-        Set<String> scopes;
+    public JsonObject grant(ClientCredentialsInRequest.Presented client, MultivaluedMap<String, String> form) {
+        Set<String> requested = requestedScopes(form.getFirst("scope"));
+        IssuedToken token;
         try {
-            scopes = ScopeGrant.grant(requestedScopes(form.getFirst("scope")), client.allowedScopes());
+            token = grants.clientCredentials(client.credentials(), requested);
+        } catch (UnauthorizedClient e) {
+            throw OAuthError.unauthorizedClient(e.getMessage());
         } catch (InvalidScope e) {
             throw OAuthError.invalidScope(e.getMessage());
+        } catch (InvalidClient | ClientThrottled e) {
+            throw client.refusal(e);
         }
-        IssuedToken token = tokens.issue(new TokenRequest(client.clientId(), client.applicationId(),
-                client.environment(), client.secretId(), scopes,
-                Duration.ofSeconds(client.configuration().accessTokenLifetimeSeconds())));
         return JsonOutput.object()
                 .add("access_token", token.accessToken())
                 .add("token_type", token.tokenType())

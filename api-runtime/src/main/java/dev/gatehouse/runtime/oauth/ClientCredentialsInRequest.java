@@ -1,7 +1,9 @@
 package dev.gatehouse.runtime.oauth;
 
+import dev.gatehouse.keymanager.api.BusinessException;
 import dev.gatehouse.keymanager.clients.api.AuthenticatedClient;
 import dev.gatehouse.keymanager.clients.api.ClientAuthentication;
+import dev.gatehouse.keymanager.clients.api.ClientCredentials;
 import dev.gatehouse.keymanager.clients.api.ClientThrottled;
 import dev.gatehouse.keymanager.clients.api.InvalidClient;
 import dev.gatehouse.runtime.developer.BasicCredentials;
@@ -27,7 +29,23 @@ public class ClientCredentialsInRequest {
     @Inject
     HttpServletRequest request;
 
-    public AuthenticatedClient authenticate(String authorization, MultivaluedMap<String, String> form) {
+    /** The credentials a request presents, and how: a refusal after Basic carries the Basic challenge. */
+    public record Presented(ClientCredentials credentials, boolean basic) {
+
+        /** The OAuth answer to the key manager's refusal of these credentials, or null for any other refusal. */
+        public OAuthError refusal(BusinessException refused) {
+            if (refused instanceof InvalidClient invalid) {
+                return OAuthError.invalidClient(invalid.getMessage(), basic);
+            }
+            if (refused instanceof ClientThrottled throttled) {
+                return OAuthError.throttled(throttled.retryAfterSeconds());
+            }
+            return null;
+        }
+    }
+
+    /** The credentials, well-formed and presented one way, not yet checked. */
+    public Presented presented(String authorization, MultivaluedMap<String, String> form) {
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
         boolean post = form.containsKey("client_secret");
         if (basic && post) {
@@ -59,12 +77,19 @@ public class ClientCredentialsInRequest {
         if (basic && form.containsKey("client_id") && !clientId.equals(form.getFirst("client_id"))) {
             throw OAuthError.invalidRequest("client_id in the body differs from the authenticated client.");
         }
+        return new Presented(new ClientCredentials(clientId, secret, request.getRemoteAddr()), basic);
+    }
+
+    public AuthenticatedClient authenticate(String authorization, MultivaluedMap<String, String> form) {
+        return authenticate(presented(authorization, form));
+    }
+
+    public AuthenticatedClient authenticate(Presented presented) {
+        ClientCredentials credentials = presented.credentials();
         try {
-            return clients.authenticate(clientId, secret, request.getRemoteAddr());
-        } catch (InvalidClient e) {
-            throw OAuthError.invalidClient(e.getMessage(), basic);
-        } catch (ClientThrottled e) {
-            throw OAuthError.throttled(e.retryAfterSeconds());
+            return clients.authenticate(credentials.clientId(), credentials.secret(), credentials.sourceAddress());
+        } catch (InvalidClient | ClientThrottled e) {
+            throw presented.refusal(e);
         }
     }
 }

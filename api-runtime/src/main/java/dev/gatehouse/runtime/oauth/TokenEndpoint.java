@@ -1,6 +1,5 @@
 package dev.gatehouse.runtime.oauth;
 
-import dev.gatehouse.keymanager.clients.api.AuthenticatedClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -54,9 +53,11 @@ public class TokenEndpoint {
         if (grantType == null || grantType.isBlank()) {
             throw OAuthError.invalidRequest("grant_type is required.");
         }
-        AuthenticatedClient client = clientAuthentication.authenticate(authorization, form);
+        ClientCredentialsInRequest.Presented client = clientAuthentication.presented(authorization, form);
         GrantHandler handler = byGrantType.get(grantType);
         if (handler == null) {
+            // only an authenticated client learns which grants there are
+            clientAuthentication.authenticate(client);
             throw OAuthError.unsupportedGrantType("Grant type " + grantType + " is not supported; supported: "
                     + String.join(", ", byGrantType.keySet()) + ".");
         }

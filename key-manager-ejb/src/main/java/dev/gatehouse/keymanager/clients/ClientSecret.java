@@ -6,7 +6,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,9 +15,6 @@ import java.util.UUID;
 @NamedQuery(name = "ClientSecret.ofClient",
         query = "SELECT s FROM ClientSecret s WHERE s.oauthClientId = :client ORDER BY s.createdAt")
 public class ClientSecret {
-
-    /** last_used_at is a hint for people: written at most this often, not on every token. */
-    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     @Id
     private UUID id;
@@ -74,13 +70,9 @@ public class ClientSecret {
         }
     }
 
-    /** True when the row changed. */
-    boolean markUsed(Instant now) {
-        if (lastUsedAt == null || Duration.between(lastUsedAt, now).compareTo(LAST_USED_RESOLUTION) >= 0) {
-            lastUsedAt = now;
-            return true;
-        }
-        return false;
+    /** What authentication needs of this secret, kept in memory by {@link ClientDirectory}. */
+    ClientDirectory.KnownSecret known() {
+        return new ClientDirectory.KnownSecret(id, secretHash, expiresAt, revokedAt != null);
     }
 
     SecretView toView(Instant now) {

@@ -21,6 +21,8 @@ import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +75,9 @@ public class TokenServiceBean implements TokenService {
         settings = TokenSettings.from(ConfigProvider.getConfig(TokenServiceBean.class.getClassLoader()));
     }
 
+    /** Touches no database: joins a transaction if there is one, starts none. */
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public IssuedToken issue(TokenRequest request) {
         // JWT times have whole seconds; expiresAt must be the token's exp exactly
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);

@@ -7,6 +7,10 @@ import dev.gatehouse.keymanager.database.TestDatabase;
 import dev.gatehouse.keymanager.database.TestPersistence;
 import java.time.Duration;
 import java.time.Instant;
+import dev.gatehouse.keymanager.changes.api.Change;
+import jakarta.enterprise.event.Event;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,9 +24,10 @@ class ChangeFeedTest {
         try (TestPersistence persistence = TestPersistence.on(kind)) {
             UUID first = UUID.randomUUID();
             UUID second = UUID.randomUUID();
+            List<Change> fired = new ArrayList<>();
             persistence.inTransactionDo(em -> {
-                ChangeFeed feed = new ChangeFeed();
-                feed.em = em;
+                ChangeFeed feed = ChangeFeedTesting.on(em);
+                feed.committed = recording(fired);
                 feed.record("subscription", first, "BLOCKED");
                 feed.record("application", second, "DELETED");
             });
@@ -34,8 +39,21 @@ class ChangeFeedTest {
             assertEquals(List.of(first.toString(), second.toString()),
                     entries.stream().map(ChangeEntry::entityId).toList());
             assertTrue(entries.get(0).id() < entries.get(1).id());
+            assertEquals(entries.stream().map(ChangeEntry::id).toList(), fired.stream().map(Change::id).toList(),
+                    "each change is fired for this module's caches with its feed id");
             assertTrue(Duration.between(entries.get(0).changedAt(), Instant.now()).abs().toSeconds() < 60,
                     "the time survives the round trip: " + entries.get(0).changedAt());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Event<Change> recording(List<Change> fired) {
+        return (Event<Change>) Proxy.newProxyInstance(Event.class.getClassLoader(), new Class<?>[] {Event.class},
+                (self, method, arguments) -> {
+                    if (method.getName().equals("fire")) {
+                        fired.add((Change) arguments[0]);
+                    }
+                    return null;
+                });
     }
 }

@@ -14,7 +14,10 @@ import dev.gatehouse.keymanager.applications.ApplicationTesting;
 import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
 import dev.gatehouse.keymanager.changes.ChangeFeedTesting;
+import dev.gatehouse.keymanager.clients.api.ClientCredentials;
 import dev.gatehouse.keymanager.clients.api.Environment;
+import dev.gatehouse.keymanager.clients.api.InvalidClient;
+import dev.gatehouse.keymanager.clients.api.UnauthorizedClient;
 import dev.gatehouse.keymanager.clients.api.GeneratedKeys;
 import dev.gatehouse.keymanager.clients.api.NewSecret;
 import dev.gatehouse.keymanager.clients.api.SecretRequest;
@@ -36,9 +39,13 @@ import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import dev.gatehouse.keymanager.tokens.api.TokenRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.lang.reflect.Proxy;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import jakarta.ejb.TimerService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +53,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The owner's keys with the real beans on a database: tokens from Token: Generate are bound to the key set's newest
  * active secret, so that revoking it revokes them, and a key set without an active secret issues none; introspection
- * answers as the gateway decides.
+ * answers as the gateway decides. The client-credentials grant serves known clients from memory and refuses a
+ * revoked secret or a blocked application as soon as the change feed is read.
  */
 class ApplicationKeysTest {
 
@@ -57,6 +65,10 @@ class ApplicationKeysTest {
     private ApplicationServiceBean applications;
     private Caller owner;
     private UUID application;
+    private ClientDirectory directory;
+    private SecretLastUse lastUse;
+    private TokenGrantsBean grants;
+    private final AtomicInteger clientReads = new AtomicInteger();
 
     @BeforeEach
     void wire() {
@@ -74,7 +86,13 @@ class ApplicationKeysTest {
                 SigningKeysTesting.MAX_LIFETIME, clock);
         applications = ApplicationTesting.service(scope.entityManager(), revocations, changes, audit);
         tokens = TokenTesting.wire(signing, revocations, applications, audit, clock);
-        ClientRepository clients = new ClientRepository();
+        ClientRepository clients = new ClientRepository() {
+            @Override
+            Optional<OAuthClient> byClientId(String clientId) {
+                clientReads.incrementAndGet();
+                return super.byClientId(clientId);
+            }
+        };
         clients.em = scope.entityManager();
         keys = new ApplicationKeysBean();
         keys.applications = ApplicationTesting.repository(scope.entityManager());
@@ -85,6 +103,26 @@ class ApplicationKeysTest {
         keys.audit = audit;
         owner = account("owner");
         application = application(owner);
+        lastUse = new SecretLastUse();
+        lastUse.em = scope.entityManager();
+        directory = new ClientDirectory();
+        directory.clients = clients;
+        directory.throttle = new ClientAuthenticationThrottle();
+        directory.lastUse = lastUse;
+        directory.audit = audit;
+        directory.changes = ChangeFeedTesting.log(scope.entityManager());
+        directory.timers = (TimerService) Proxy.newProxyInstance(TimerService.class.getClassLoader(),
+                new Class<?>[] {TimerService.class}, (self, method, arguments) -> null);
+        directory.clock = clock;
+        scope.run(directory::poll); // the follower's first read: from here on it sees each change
+        grants = new TokenGrantsBean();
+        grants.directory = directory;
+        grants.tokens = tokens;
+    }
+
+    private IssuedToken clientCredentials(GeneratedKeys generated) {
+        return call(() -> grants.clientCredentials(new ClientCredentials(generated.keys().clientId(),
+                generated.secret().value(), "127.0.0.1"), Set.of()));
     }
 
     @AfterEach
@@ -191,5 +229,65 @@ class ApplicationKeysTest {
 
         assertNotNull(call(() -> tokens.check(orphan.accessToken())).claims().orElse(null));
         assertFalse(call(() -> tokens.introspect(orphan.accessToken(), mine.keys().clientId())).active());
+    }
+
+    @Test
+    void aKnownClientGetsItsTokensFromMemoryAndItsLastUseIsWrittenLater() {
+        GeneratedKeys generated = call(() -> keys.generate(owner, application, Environment.PRODUCTION));
+
+        clientCredentials(generated);
+        clientCredentials(generated);
+        IssuedToken third = clientCredentials(generated);
+
+        assertEquals(1, clientReads.get(), "the client was read once, then known");
+        assertEquals(generated.secret().secret().id(), claims(third).secretId());
+        assertEquals(null, lastUsed(), "nothing written on the token's path");
+        scope.run(lastUse::write);
+        assertNotNull(lastUsed(), "written in the next batch");
+    }
+
+    private java.time.Instant lastUsed() {
+        return call(() -> keys.find(owner, application, Environment.PRODUCTION)).orElseThrow().secrets().get(0)
+                .lastUsedAt();
+    }
+
+    @Test
+    void aRevokedSecretGetsNoTokenOnceTheChangeFeedIsRead() {
+        GeneratedKeys generated = call(() -> keys.generate(owner, application, Environment.PRODUCTION));
+        clientCredentials(generated);
+
+        scope.run(() -> keys.revokeSecret(owner, application, Environment.PRODUCTION, generated.secret().secret().id()));
+        scope.run(directory::poll);
+
+        assertThrows(InvalidClient.class, () -> clientCredentials(generated));
+    }
+
+    @Test
+    void aBlockedApplicationGetsNoTokenOnceTheChangeFeedIsReadAndOneAgainWhenUnblocked() {
+        GeneratedKeys generated = call(() -> keys.generate(owner, application, Environment.PRODUCTION));
+        clientCredentials(generated);
+        Caller admin = new Caller(UUID.randomUUID(), "admin", Set.of(Role.ADMIN));
+
+        call(() -> applications.changeStatus(admin, application, ApplicationStatus.BLOCKED));
+        scope.run(directory::poll);
+        UnauthorizedClient refused = assertThrows(UnauthorizedClient.class, () -> clientCredentials(generated));
+        assertEquals("The application is blocked.", refused.getMessage());
+
+        call(() -> applications.changeStatus(admin, application, ApplicationStatus.ACTIVE));
+        scope.run(directory::poll);
+        assertNotNull(clientCredentials(generated).accessToken());
+    }
+
+    @Test
+    void aSecretAddedAfterTheClientWasKnownWorksAtOnce() {
+        GeneratedKeys generated = call(() -> keys.generate(owner, application, Environment.PRODUCTION));
+        clientCredentials(generated);
+
+        NewSecret added = call(() -> keys.addSecret(owner, application, Environment.PRODUCTION,
+                new SecretRequest("next", null)));
+        IssuedToken token = call(() -> grants.clientCredentials(new ClientCredentials(generated.keys().clientId(),
+                added.value(), "127.0.0.1"), Set.of()));
+
+        assertEquals(added.secret().id(), claims(token).secretId(), "no feed entry needed: a miss asks the database");
     }
 }
