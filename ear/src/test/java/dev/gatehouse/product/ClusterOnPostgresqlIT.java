@@ -254,6 +254,59 @@ class ClusterOnPostgresqlIT {
         ping(second, token, 429);
     }
 
+    /** A mock API with one GET /ping operation, published, on the given plans. */
+    private String pingApi(String admin, String context, String planId) throws Exception {
+        String document = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Cluster " + context + "\",\"version\":\"1.0.0\"},"
+                + "\"paths\":{\"/ping\":{\"get\":{\"responses\":{\"200\":{\"description\":\"pong\",\"content\":"
+                + "{\"application/json\":{\"example\":{\"pong\":true}}}}}}}}}";
+        String apiId = http.expect(201, "POST", first.uri("management/v1/apis"), admin, Json.createObjectBuilder()
+                .add("document", document).add("context", context).add("endpointType", "MOCK")
+                .add("planIds", Json.createArrayBuilder().add(planId)).build().toString()).getString("id");
+        http.expect(200, "POST", first.uri("management/v1/apis/" + apiId + "/lifecycle"), admin,
+                "{\"lifecycle\":\"PUBLISHED\"}");
+        http.expect(201, "POST", second.uri("developer/v1/applications/" + applicationId + "/subscriptions"),
+                developer, "{\"apiId\":\"" + apiId + "\",\"planId\":\"" + planId + "\"}");
+        return apiId;
+    }
+
+    @Test
+    @Order(6)
+    void anHourlyQuotaIsExactAcrossTheNodesWhetherCallsArePacedOrSentAtOnce() throws Exception {
+        String admin = ProductHttp.basic("admin", ADMIN_PASSWORD);
+        String planId = http.expect(201, "POST", first.uri("management/v1/plans"), admin,
+                "{\"name\":\"Ten an hour\",\"requestLimit\":10,\"timeUnit\":\"HOUR\"}").getString("id");
+        pingApi(admin, "paced", planId);
+        pingApi(admin, "burst", planId);
+        String token = http.token(first.uri("/"), clientId, secret);
+        awaitWholeMinuteLeftInTheHour();
+
+        Map<Integer, Integer> paced = new java.util.TreeMap<>();
+        for (int i = 0; i < 20; i++) {
+            RunningProduct node = i % 2 == 0 ? first : second;
+            paced.merge(http.send("GET", node.uri("api/paced/1.0.0/ping"), ProductHttp.bearer(token), null).status(),
+                    1, Integer::sum);
+            Thread.sleep(300);
+        }
+        assertEquals(Map.of(200, 10, 429, 10), paced, "20 calls 300 ms apart, alternating nodes");
+
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                RunningProduct node = i % 2 == 0 ? first : second;
+                answers.add(callers.submit(() -> http.send("GET", node.uri("api/burst/1.0.0/ping"),
+                        ProductHttp.bearer(token), null).status()));
+            }
+            Map<Integer, Integer> atOnce = new java.util.TreeMap<>();
+            for (Future<Integer> answer : answers) {
+                atOnce.merge(answer.get(), 1, Integer::sum);
+            }
+            assertEquals(Map.of(200, 10, 429, 10), atOnce, "20 calls at once over both nodes");
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
     private long ping(RunningProduct node, String token, int status) throws Exception {
         ProductHttp.Answer answer = http.send("GET", node.uri("api/ping/1.0.0/ping"), ProductHttp.bearer(token), null);
         assertEquals(status, answer.status(), answer.body());
@@ -271,7 +324,7 @@ class ClusterOnPostgresqlIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aNodeKilledUnderLoadLosesNothingAndTheOtherKeepsServing() throws Exception {
         String token = http.token(first.uri("/"), clientId, secret);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();

@@ -3,6 +3,7 @@ package dev.gatehouse.runtime.gateway;
 import dev.gatehouse.keymanager.plans.api.PlanView;
 import dev.gatehouse.keymanager.ratelimits.api.WindowCount;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,16 +23,31 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>In a cluster each node also knows what the other nodes admitted, as of the last exchange through the database
  * ({@link RateCountSharing}): a window admits while this node's count plus the others' stays under the limit. The
- * limit can therefore be exceeded by what the other nodes admit between two exchanges, and no more.
+ * limit can therefore be exceeded by what the other nodes admit before their counts arrive: a count waits up to one
+ * sharing interval to be written and up to one more to be read.
+ *
+ * <p>Windows where that matters are counted exactly, in the database, whatever the number of nodes
+ * ({@link #isExact}): quotas of an hour or longer, which are what plans are billed on, and per-minute limits of at
+ * most 60, where two intervals' worth of calls could be a large share of the limit. Per-second bursts and larger
+ * per-minute limits stay shared as above: an exact count would cost a database write per request at rates where
+ * the overshoot is a small share of the limit.
  */
 @ApplicationScoped
 class RateLimiter {
+
+    static final long MINUTE_MILLIS = 60_000;
+    static final long HOUR_MILLIS = 3_600_000;
+    static final long EXACT_PER_MINUTE = 60;
+
+    @Inject
+    ExactRateCounts exact;
 
     /** A request's place in its application's windows for the API. */
     record Decision(boolean allowed, long limit, long remaining, long resetSeconds) {
     }
 
     private static final class Window {
+        final String key;
         final long startMillis;
         final long endMillis;
         /** Admitted by this node. */
@@ -40,7 +57,8 @@ class RateLimiter {
         /** The count of this node that the other nodes have been told. */
         volatile long shared;
 
-        Window(long startMillis, long endMillis) {
+        Window(String key, long startMillis, long endMillis) {
+            this.key = key;
             this.startMillis = startMillis;
             this.endMillis = endMillis;
         }
@@ -80,20 +98,30 @@ class RateLimiter {
         String counter = applicationId + "/" + apiId;
         Window window = window(counter + "/" + unit, millis, unit);
         long reset = secondsUntil(window.endMillis, millis);
-        long used = window.admit(limit);
-        if (used < 0) {
-            return Optional.of(new Decision(false, limit, 0, reset));
-        }
+        // the burst first: a request it refuses must not use the plan's window, which may be in the database
+        Window second = null;
         if (plan.burstLimit() != null && unit > 1000) {
-            Window second = window(counter + "/burst", millis, 1000);
+            second = window(counter + "/burst", millis, 1000);
             if (second.admit(plan.burstLimit()) < 0) {
-                // the request is not served, so it does not use the plan's window
-                window.here.decrementAndGet();
                 return Optional.of(new Decision(false, limit, Math.max(0, limit - window.total()),
                         secondsUntil(second.endMillis, millis)));
             }
         }
+        OptionalLong counted = isExact(limit, unit)
+                ? exact.admit(window.key, window.startMillis, window.endMillis, limit) : OptionalLong.empty();
+        long used = counted.isPresent() ? counted.getAsLong() : window.admit(limit);
+        if (used < 0) {
+            if (second != null) {
+                second.here.decrementAndGet();
+            }
+            return Optional.of(new Decision(false, limit, 0, reset));
+        }
         return Optional.of(new Decision(true, limit, Math.max(0, limit - used), reset));
+    }
+
+    /** Counted exactly across the nodes, in the database: quotas of an hour or more, small per-minute limits. */
+    static boolean isExact(long limit, long unitMillis) {
+        return unitMillis >= HOUR_MILLIS || unitMillis == MINUTE_MILLIS && limit <= EXACT_PER_MINUTE;
     }
 
     private static long secondsUntil(long endMillis, long millis) {
@@ -103,7 +131,7 @@ class RateLimiter {
     private Window window(String key, long millis, long unit) {
         long start = millis - Math.floorMod(millis, unit);
         return windows.compute(key, (k, old) -> old != null && old.startMillis == start ? old
-                : new Window(start, start + unit));
+                : new Window(key, start, start + unit));
     }
 
     /** Drops the windows that have ended, so that applications no longer calling cost no memory. */
@@ -138,7 +166,7 @@ class RateLimiter {
         for (WindowCount total : totals) {
             Window window = windows.compute(total.counter(), (key, old) ->
                     old == null || old.startMillis < total.windowStart()
-                            ? new Window(total.windowStart(), total.windowEnd()) : old);
+                            ? new Window(key, total.windowStart(), total.windowEnd()) : old);
             if (window.startMillis == total.windowStart()) {
                 window.elsewhere = Math.max(0, total.requests() - window.shared);
             }

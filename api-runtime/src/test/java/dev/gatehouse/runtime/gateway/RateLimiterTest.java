@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -23,6 +26,25 @@ import org.junit.jupiter.api.Test;
 class RateLimiterTest {
 
     private final RateLimiter limiter = new RateLimiter();
+    /** The database's exact windows, as the conditional update counts them; empty answers while "down". */
+    private final Map<String, AtomicLong> database = new ConcurrentHashMap<>();
+    private final List<String> exactCalls = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean databaseDown;
+
+    {
+        limiter.exact = new ExactRateCounts() {
+            @Override
+            OptionalLong admit(String counter, long windowStart, long windowEnd, long limit) {
+                exactCalls.add(counter);
+                if (databaseDown) {
+                    return OptionalLong.empty();
+                }
+                long before = database.computeIfAbsent(counter + "@" + windowStart, key -> new AtomicLong())
+                        .getAndUpdate(count -> count < limit ? count + 1 : count);
+                return OptionalLong.of(before < limit ? before + 1 : -1);
+            }
+        };
+    }
     private final UUID application = UUID.randomUUID();
     private final UUID api = UUID.randomUUID();
 
@@ -128,32 +150,33 @@ class RateLimiterTest {
     @Test
     void nodesThatHaveExchangedCountsShareTheLimit() {
         RateLimiter other = new RateLimiter();
-        PlanView fivePerHour = plan(5L, "HOUR", null);
+        // per second: shared between the nodes, not counted in the database
+        PlanView fivePerSecond = plan(5L, "SECOND", null);
         Instant at = Instant.parse("2026-11-29T10:15:20Z");
 
         for (int i = 0; i < 3; i++) {
-            assertTrue(limiter.acquire(application, api, fivePerHour, at).orElseThrow().allowed());
+            assertTrue(limiter.acquire(application, api, fivePerSecond, at).orElseThrow().allowed());
         }
         exchange("a", limiter, at);
         exchange("b", other, at);
 
-        RateLimiter.Decision fourth = other.acquire(application, api, fivePerHour, at).orElseThrow();
+        RateLimiter.Decision fourth = other.acquire(application, api, fivePerSecond, at).orElseThrow();
         assertTrue(fourth.allowed());
         assertEquals(1, fourth.remaining(), "the other node's three count");
-        assertTrue(other.acquire(application, api, fivePerHour, at).orElseThrow().allowed());
-        assertFalse(other.acquire(application, api, fivePerHour, at).orElseThrow().allowed());
+        assertTrue(other.acquire(application, api, fivePerSecond, at).orElseThrow().allowed());
+        assertFalse(other.acquire(application, api, fivePerSecond, at).orElseThrow().allowed());
 
         exchange("b", other, at);
         exchange("a", limiter, at);
-        assertFalse(limiter.acquire(application, api, fivePerHour, at).orElseThrow().allowed(),
+        assertFalse(limiter.acquire(application, api, fivePerSecond, at).orElseThrow().allowed(),
                 "the first node learns of the second's two");
-        assertTrue(limiter.acquire(UUID.randomUUID(), api, fivePerHour, at).orElseThrow().allowed(),
+        assertTrue(limiter.acquire(UUID.randomUUID(), api, fivePerSecond, at).orElseThrow().allowed(),
                 "other subscriptions are unaffected");
     }
 
     @Test
     void aRefusedBurstIsTakenBackFromTheSharedCount() {
-        PlanView burstOfOne = plan(10L, "MINUTE", 1L);
+        PlanView burstOfOne = plan(100L, "MINUTE", 1L);
         Instant at = Instant.parse("2026-11-29T10:15:20Z");
 
         assertTrue(limiter.acquire(application, api, burstOfOne, at).orElseThrow().allowed());
@@ -162,5 +185,36 @@ class RateLimiterTest {
         assertEquals(Set.of(1L), limiter.unsharedCounts().stream()
                 .filter(count -> count.counter().endsWith("/60000"))
                 .map(WindowCount::requests).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void quotasAndSmallPerMinuteLimitsAreCountedInTheDatabaseOthersInMemory() {
+        Instant at = Instant.parse("2026-11-29T10:15:20Z");
+
+        limiter.acquire(application, api, plan(10L, "HOUR", null), at);
+        limiter.acquire(application, api, plan(100_000L, "DAY", null), at);
+        limiter.acquire(application, api, plan(60L, "MINUTE", null), at);
+        assertEquals(3, exactCalls.size(), exactCalls.toString());
+
+        limiter.acquire(application, api, plan(61L, "MINUTE", null), at);
+        limiter.acquire(application, api, plan(5L, "SECOND", null), at);
+        assertEquals(3, exactCalls.size(), "shared in memory: " + exactCalls);
+    }
+
+    @Test
+    void anExactWindowIsCountedInTheDatabaseAndByThisNodeAloneWhileTheDatabaseIsDown() {
+        PlanView tenPerHour = plan(10L, "HOUR", null);
+        Instant at = Instant.parse("2026-11-29T10:15:20Z");
+        database.put(application + "/" + api + "/3600000@" + Instant.parse("2026-11-29T10:00:00Z").toEpochMilli(),
+                new AtomicLong(9)); // nine admitted by other nodes
+
+        RateLimiter.Decision tenth = limiter.acquire(application, api, tenPerHour, at).orElseThrow();
+        assertTrue(tenth.allowed());
+        assertEquals(0, tenth.remaining());
+        assertFalse(limiter.acquire(application, api, tenPerHour, at).orElseThrow().allowed());
+
+        databaseDown = true;
+        assertTrue(limiter.acquire(application, api, tenPerHour, at).orElseThrow().allowed(),
+                "fails static: counted on this node until the database answers again");
     }
 }

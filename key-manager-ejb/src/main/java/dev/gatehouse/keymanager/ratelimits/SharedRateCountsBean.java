@@ -2,15 +2,17 @@ package dev.gatehouse.keymanager.ratelimits;
 
 import dev.gatehouse.keymanager.ratelimits.api.SharedRateCounts;
 import dev.gatehouse.keymanager.ratelimits.api.WindowCount;
+import dev.gatehouse.keymanager.database.UniqueViolation;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Plain SQL on purpose: the table is a set of counters with a composite key, updated several times a second, and
+ * Rate-limit counts in the database. Plain SQL on purpose: the table is a set of counters with a composite key, updated several times a second, and
  * the statements are portable across H2 and PostgreSQL. Every node writes only rows with its own node id, so two
  * nodes never update or insert the same row.
  */
@@ -53,10 +55,49 @@ public class SharedRateCountsBean implements SharedRateCounts {
                 .toList();
     }
 
+    /**
+     * The update is atomic per row on both databases: a second node's update waits for the first's row lock and
+     * then checks {@code requests < limit} against the committed count, so the limit holds under any interleaving.
+     */
+    @Override
+    public long admitExactly(String counter, long windowStart, long limit) {
+        int admitted = em.createNativeQuery("UPDATE exact_rate_counts SET requests = requests + 1"
+                        + " WHERE counter_key = ?1 AND window_start = ?2 AND requests < ?3")
+                .setParameter(1, counter).setParameter(2, windowStart).setParameter(3, limit)
+                .executeUpdate();
+        List<?> count = em.createNativeQuery("SELECT requests FROM exact_rate_counts"
+                        + " WHERE counter_key = ?1 AND window_start = ?2")
+                .setParameter(1, counter).setParameter(2, windowStart)
+                .getResultList();
+        if (count.isEmpty()) {
+            return 0;
+        }
+        return admitted == 1 ? ((Number) count.get(0)).longValue() : -1;
+    }
+
+    /**
+     * A duplicate (another node opened the window first) marks this transaction, and only this one, for rollback:
+     * the window is open either way.
+     */
+    @Override
+    public void openExactWindow(String counter, long windowStart, long windowEnd) {
+        try {
+            em.createNativeQuery("INSERT INTO exact_rate_counts (counter_key, window_start, window_end, requests)"
+                            + " VALUES (?1, ?2, ?3, 0)")
+                    .setParameter(1, counter).setParameter(2, windowStart).setParameter(3, windowEnd)
+                    .executeUpdate();
+        } catch (PersistenceException duplicate) {
+            if (!UniqueViolation.causes(duplicate)) {
+                throw duplicate;
+            }
+        }
+    }
+
     @Schedule(hour = "*", minute = "41", persistent = false)
     void dropAbandonedRows() {
-        em.createNativeQuery("DELETE FROM rate_counts WHERE window_end < ?1")
-                .setParameter(1, System.currentTimeMillis() - ABANDONED_AFTER.toMillis())
+        long before = System.currentTimeMillis() - ABANDONED_AFTER.toMillis();
+        em.createNativeQuery("DELETE FROM rate_counts WHERE window_end < ?1").setParameter(1, before).executeUpdate();
+        em.createNativeQuery("DELETE FROM exact_rate_counts WHERE window_end < ?1").setParameter(1, before)
                 .executeUpdate();
     }
 }

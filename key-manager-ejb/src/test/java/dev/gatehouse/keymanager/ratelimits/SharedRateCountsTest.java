@@ -60,4 +60,49 @@ class SharedRateCountsTest {
         return totals.entrySet().stream().filter(e -> e.getKey().startsWith(counter))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
+
+    /** What a gateway node does for one request in an exactly counted window: admit, opening the window if need be. */
+    private static long admit(TestPersistence persistence, String counter, long limit) {
+        long count = persistence.inTransaction(em -> bean(em).admitExactly(counter, START, limit));
+        if (count == 0) {
+            try {
+                persistence.inTransactionDo(em -> bean(em).openExactWindow(counter, START, START + MINUTE));
+            } catch (RuntimeException openedElsewhere) {
+                // another node opened it first: its transaction won, this one rolled back
+            }
+            count = persistence.inTransaction(em -> bean(em).admitExactly(counter, START, limit));
+        }
+        return count;
+    }
+
+    private static SharedRateCountsBean bean(jakarta.persistence.EntityManager em) {
+        SharedRateCountsBean bean = new SharedRateCountsBean();
+        bean.em = em;
+        return bean;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anExactWindowAdmitsItsLimitAndNotOneMoreUnderConcurrency(TestDatabase kind) throws Exception {
+        try (TestPersistence persistence = TestPersistence.on(kind)) {
+            String counter = UUID.randomUUID() + "/3600000";
+            java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<Long>> answers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 40; i++) {
+                    answers.add(nodes.submit(() -> admit(persistence, counter, 10)));
+                }
+                List<Long> counts = new java.util.ArrayList<>();
+                for (var answer : answers) {
+                    counts.add(answer.get());
+                }
+                assertEquals(10, counts.stream().filter(count -> count > 0).count(), counts.toString());
+                assertEquals(30, counts.stream().filter(count -> count == -1).count(), counts.toString());
+                assertEquals(java.util.stream.LongStream.rangeClosed(1, 10).boxed().toList(),
+                        counts.stream().filter(count -> count > 0).sorted().toList(), "each admitted count once");
+            } finally {
+                nodes.shutdownNow();
+            }
+        }
+    }
 }
