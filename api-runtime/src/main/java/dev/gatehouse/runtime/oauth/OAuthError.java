@@ -36,6 +36,12 @@ public class OAuthError extends RuntimeException {
                 + retryAfterSeconds + " s.", Response.Status.TOO_MANY_REQUESTS, null, retryAfterSeconds);
     }
 
+    /** 503 with Retry-After: the server cannot answer now (its database is restarting), the request was fine. */
+    public static OAuthError temporarilyUnavailable(long retryAfterSeconds) {
+        return new OAuthError("temporarily_unavailable", "The server cannot answer this request now; retry after "
+                + retryAfterSeconds + " s.", Response.Status.SERVICE_UNAVAILABLE, null, retryAfterSeconds);
+    }
+
     public static OAuthError unauthorizedClient(String description) {
         return new OAuthError("unauthorized_client", description, Response.Status.BAD_REQUEST, null, null);
     }

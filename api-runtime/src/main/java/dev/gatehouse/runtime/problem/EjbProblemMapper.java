@@ -4,6 +4,8 @@ import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -13,6 +15,9 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class EjbProblemMapper implements ExceptionMapper<EJBException> {
 
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(EJBException exception) {
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
@@ -20,6 +25,6 @@ public class EjbProblemMapper implements ExceptionMapper<EJBException> {
                 return ValidationProblemMapper.problem(violation);
             }
         }
-        return new UnexpectedProblemMapper().toResponse(exception);
+        return UnexpectedProblemMapper.answer(exception, uri);
     }
 }

@@ -17,6 +17,8 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -78,6 +80,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
     Clock clock = Clock.systemUTC();
 
     private volatile Snapshot snapshot;
+    private volatile boolean unreadable;
 
     /** What this instance knows of the keys at one moment. Signers are newest first. */
     private record Snapshot(List<Signing> signers, Map<String, TokenVerifier> verifiers, String jwks,
@@ -102,20 +105,23 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String jwks() {
         return current(clock.instant()).jwks();
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public TokenSigner signer() {
         Instant now = clock.instant();
         return current(now).signerAt(now)
-                .or(() -> reload(now).signerAt(now))
+                .or(() -> reloadOrKeep(now).signerAt(now))
                 .orElseThrow(() -> new IllegalStateException(
                         "GH-KEY-004 No signing key is ACTIVE; the key lifecycle step has not run yet."));
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<TokenVerifier> verifier(String kid) {
         if (kid == null) {
             return Optional.empty();
@@ -124,7 +130,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
         Snapshot known = current(now);
         TokenVerifier verifier = known.verifiers().get(kid);
         if (verifier == null && Duration.between(known.loadedAt(), now).compareTo(UNKNOWN_KID_RELOAD) >= 0) {
-            verifier = reload(now).verifiers().get(kid);
+            verifier = reloadOrKeep(now).verifiers().get(kid);
         }
         return Optional.ofNullable(verifier);
     }
@@ -141,7 +147,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
         LOG.log(Level.INFO, "GH-KEY-010 Published signing key {0} ({1}) on request of {2}; it signs from {3}",
                 next.kid(), next.algorithm(), actor, next.signsFrom());
         audit.success(actor, "signing-key.rotate", FEED_ENTITY, next.kid(), "signs from " + next.signsFrom());
-        snapshot = null;
+        readAgain();
         return next.toView();
     }
 
@@ -176,7 +182,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
             }
         }
         // read again on next use: what this transaction wrote counts once it is committed
-        snapshot = null;
+        readAgain();
     }
 
     private boolean keyNeeded(List<SigningKey> keys, Instant now) {
@@ -254,12 +260,50 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
         return entity;
     }
 
+    /** The next use reads the keys again; the snapshot stays in hand in case the database cannot be read then. */
+    private void readAgain() {
+        Snapshot known = snapshot;
+        if (known != null) {
+            snapshot = new Snapshot(known.signers(), known.verifiers(), known.jwks(), Instant.EPOCH);
+        }
+    }
+
     private Snapshot current(Instant now) {
         Snapshot known = snapshot;
         if (known == null || Duration.between(known.loadedAt(), now).compareTo(RELOAD) >= 0) {
-            return reload(now);
+            return reloadOrKeep(now);
         }
         return known;
+    }
+
+    /**
+     * The keys read again, or, while the database cannot be read, the snapshot in hand, tried again after
+     * {@link #UNKNOWN_KID_RELOAD}: keys change rarely and a new one is published minutes before it signs, so
+     * tokens go on being signed and verified through a database restart.
+     */
+    private Snapshot reloadOrKeep(Instant now) {
+        Snapshot known = snapshot;
+        try {
+            Snapshot fresh = reload(now);
+            if (unreadable) {
+                LOG.log(Level.INFO, "GH-KEY-015 The signing keys can be read again");
+                unreadable = false;
+            }
+            return fresh;
+        } catch (RuntimeException failure) {
+            if (known == null) {
+                throw failure;
+            }
+            if (!unreadable) {
+                LOG.log(Level.WARNING, "GH-KEY-014 The signing keys cannot be read; signing and verifying with the"
+                        + " keys read at {0} until they can: {1}", known.loadedAt(), failure.toString());
+                unreadable = true;
+            }
+            Snapshot kept = new Snapshot(known.signers(), known.verifiers(), known.jwks(),
+                    now.minus(RELOAD).plus(UNKNOWN_KID_RELOAD));
+            snapshot = kept;
+            return kept;
+        }
     }
 
     private Snapshot reload(Instant now) {

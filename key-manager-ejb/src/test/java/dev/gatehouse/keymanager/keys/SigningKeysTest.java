@@ -108,6 +108,25 @@ class SigningKeysTest {
         }
     }
 
+    @Test
+    void tokensAreSignedAndVerifiedWithTheKeysInHandWhileTheDatabaseCannotBeRead() {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            MutableClock clock = MutableClock.startingNow();
+            Instance instance = new Instance(scope, clock).started();
+            String kid = instance.signingKid();
+
+            // outside a transaction the stand-in EntityManager refuses every statement, as a database that is down
+            clock.advance(SigningKeysBean.RELOAD.plusSeconds(1));
+            assertEquals(kid, instance.keys.signer().kid(), "signs with the key in hand");
+            assertTrue(instance.keys.verifier(kid).isPresent(), "and verifies with it");
+            assertTrue(instance.keys.jwks().contains(kid));
+
+            clock.advance(SigningKeysBean.UNKNOWN_KID_RELOAD.plusSeconds(1));
+            assertEquals(kid, instance.signingKid(), "reads the keys again once it can");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void theFirstStartCreatesOneActiveKeyThatIsPublishedWithoutItsPrivateHalf(TestDatabase kind) {
