@@ -53,12 +53,14 @@ class ClusterOnPostgresqlIT {
     private RunningProduct second;
     private String developer;
     private String applicationId;
+    private Path databaseDirectory;
+    private int databasePort;
     private String clientId;
     private String secret;
 
     @BeforeAll
     void startTwoNodes() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = database().start();
         int firstPort = RunningProduct.freePort();
         int secondPort = RunningProduct.freePort();
         byte[] key = new byte[32];
@@ -89,6 +91,16 @@ class ClusterOnPostgresqlIT {
                 + "/keys/PRODUCTION"), developer, null);
         clientId = keys.getJsonObject("keys").getString("clientId");
         secret = keys.getJsonObject("secret").getString("value");
+    }
+
+    /** One data directory and port for the whole class, so that a test can stop the database and start it again. */
+    private EmbeddedPostgres.Builder database() throws java.io.IOException {
+        if (databaseDirectory == null) {
+            databaseDirectory = Path.of(System.getProperty("gatehouse.test.data")).resolve("postgres-" + UUID.randomUUID());
+            databasePort = RunningProduct.freePort();
+        }
+        return EmbeddedPostgres.builder().setDataDirectory(databaseDirectory).setCleanDataDirectory(false)
+                .setPort(databasePort);
     }
 
     /** Each node verifies tokens with the keys it serves itself, so no node depends on another being up. */
@@ -325,6 +337,113 @@ class ClusterOnPostgresqlIT {
 
     @Test
     @Order(7)
+    void theDatabaseRestartingUnderLoadCostsNo500AndLosesNothing() throws Exception {
+        String token = http.token(first.uri("/"), clientId, secret);
+        String doomed = http.token(first.uri("/"), clientId, secret);
+        assertEquals(200, menu(second, doomed).status(), "the second node has it verified");
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Map<String, Map<Integer, Integer>> answers = new ConcurrentHashMap<>();
+        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService load = Executors.newFixedThreadPool(6);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int worker = 0; worker < 6; worker++) {
+            RunningProduct target = worker % 2 == 0 ? first : second;
+            int number = worker;
+            workers.add(load.submit(() -> {
+                for (int i = 0; running.get(); i++) {
+                    Instant sent = Instant.now();
+                    ProductHttp.Answer answer;
+                    String kind = List.of("gateway", "token", "write").get(number % 3);
+                    try {
+                        answer = switch (kind) {
+                            case "gateway" -> menu(target, token);
+                            case "token" -> http.form(target.uri("oauth2/token"), ProductHttp.basic(clientId, secret),
+                                    "grant_type=client_credentials");
+                            default -> http.send("POST", target.uri("developer/v1/applications"), developer,
+                                    "{\"name\":\"outage " + number + "-" + i + "\"}");
+                        };
+                    } catch (java.io.IOException e) {
+                        failures.add(kind + ": " + e);
+                        continue;
+                    }
+                    answers.computeIfAbsent(kind, k -> new ConcurrentHashMap<>()).merge(answer.status(), 1, Integer::sum);
+                    if (answer.status() == 201) {
+                        acknowledged.add(answer.json().getString("id"));
+                    }
+                    if (answer.status() >= 500 && answer.status() != 503) {
+                        failures.add(kind + " " + answer.status() + " " + answer.body());
+                    }
+                    if (answer.status() == 503 && answer.response().headers().firstValue("Retry-After").isEmpty()) {
+                        failures.add(kind + " 503 without Retry-After");
+                    }
+                    if (Duration.between(sent, Instant.now()).toSeconds() >= 10) {
+                        failures.add(kind + " took " + Duration.between(sent, Instant.now()).toMillis() + " ms");
+                    }
+                    Thread.sleep(50);
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(2000);
+        // revoked right before the database goes: the second node learns of it only once it is back
+        assertEquals(200, http.form(first.uri("oauth2/revoke"), ProductHttp.basic(clientId, secret),
+                "token=" + doomed).status());
+        postgres.close();
+        Instant stopped = Instant.now();
+        ProductHttp.Answer health = http.send("GET", second.uri("health/ready"), null, null);
+        while (health.status() == 200 && Duration.between(stopped, Instant.now()).toSeconds() < 10) {
+            Thread.sleep(200);
+            health = http.send("GET", second.uri("health/ready"), null, null);
+        }
+        assertEquals(503, health.status(), health.body());
+        assertTrue(health.body().contains("\"database\"") && health.body().contains("\"DOWN\""), health.body());
+        assertEquals(200, menu(first, token).status(), "a known token of a subscribed application is still served");
+        Thread.sleep(Math.max(0, 15_000 - Duration.between(stopped, Instant.now()).toMillis()));
+        Map<String, Map<Integer, Integer>> duringOutage = copy(answers);
+        postgres = database().start();
+        Instant restarted = Instant.now();
+        awaitReady(first, restarted);
+        awaitReady(second, restarted);
+        System.out.printf("cluster: both nodes ready %d ms after the database restarted%n",
+                Duration.between(restarted, Instant.now()).toMillis());
+        Thread.sleep(2000);
+        running.set(false);
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        load.shutdown();
+        System.out.printf("cluster: answers through the outage %s (up to its end: %s)%n", answers, duringOutage);
+
+        assertTrue(failures.isEmpty(), "no 500, no 503 without Retry-After, no hang: " + failures);
+        assertTrue(duringOutage.getOrDefault("write", Map.of()).containsKey(503), "writes were refused: " + duringOutage);
+        ProductHttp.Answer refused = awaitRefusal(second, doomed, Instant.now());
+        assertEquals(401, refused.status(), "the revocation made before the outage holds after it: " + refused.body());
+        assertEquals(200, menu(second, http.token(second.uri("/"), clientId, secret)).status());
+        ProductHttp.Answer list = http.send("GET", second.uri("developer/v1/applications"), developer, null);
+        assertEquals(200, list.status(), list.body());
+        Set<String> stored = list.jsonArray().getValuesAs(JsonObject.class).stream()
+                .map(application -> application.getString("id")).collect(Collectors.toSet());
+        assertTrue(stored.containsAll(acknowledged), "every acknowledged application was stored; missing: "
+                + acknowledged.stream().filter(id -> !stored.contains(id)).toList());
+    }
+
+    private static Map<String, Map<Integer, Integer>> copy(Map<String, Map<Integer, Integer>> answers) {
+        Map<String, Map<Integer, Integer>> copy = new java.util.TreeMap<>();
+        answers.forEach((kind, counts) -> copy.put(kind, new java.util.TreeMap<>(counts)));
+        return copy;
+    }
+
+    /** Polls until the node is ready again; a node must recover by itself within a few seconds. */
+    private void awaitReady(RunningProduct node, Instant since) throws Exception {
+        while (http.send("GET", node.uri("health/ready"), null, null).status() != 200) {
+            assertTrue(Duration.between(since, Instant.now()).toSeconds() < 30, "not ready 30 s after the restart");
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    @Order(8)
     void aNodeKilledUnderLoadLosesNothingAndTheOtherKeepsServing() throws Exception {
         String token = http.token(first.uri("/"), clientId, secret);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();

@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,14 +38,21 @@ public class SecretLastUse {
     @Schedule(hour = "*", minute = "*", second = "*/" + WRITE_SECONDS, persistent = false)
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void write() {
+        Map<UUID, Instant> batch = new HashMap<>();
         for (UUID secretId : pending.keySet()) {
             Instant at = pending.remove(secretId);
             if (at != null) {
-                // never backwards: another node may have written a later use
-                em.createQuery("UPDATE ClientSecret s SET s.lastUsedAt = :at WHERE s.id = :id"
-                                + " AND (s.lastUsedAt IS NULL OR s.lastUsedAt < :at)")
-                        .setParameter("at", at).setParameter("id", secretId).executeUpdate();
+                batch.put(secretId, at);
             }
+        }
+        try {
+            batch.forEach((secretId, at) -> em.createQuery("UPDATE ClientSecret s SET s.lastUsedAt = :at"
+                            // never backwards: another node may have written a later use
+                            + " WHERE s.id = :id AND (s.lastUsedAt IS NULL OR s.lastUsedAt < :at)")
+                    .setParameter("at", at).setParameter("id", secretId).executeUpdate());
+        } catch (RuntimeException unreachable) {
+            // the database is away: kept for the next batch
+            batch.forEach(this::used);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.keymanager.database;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -39,6 +40,13 @@ public class ConfiguredDataSource implements DataSource {
         if (!settings.user().isEmpty()) {
             properties.setProperty("user", settings.user());
             properties.setProperty("password", settings.password());
+        }
+        if (settings.url().startsWith("jdbc:postgresql:")) {
+            // a server that is stopping may accept a connection and never answer: bounded, so that no request
+            // waits on it longer than this (the driver's default is 10 s); parameters in the URL still win
+            String seconds = Long.toString(Math.max(1, settings.connectTimeout().toSeconds()));
+            properties.setProperty("connectTimeout", seconds);
+            properties.setProperty("loginTimeout", seconds);
         }
         try {
             Connection connection = driverFor(settings.url()).connect(settings.url(), properties);
@@ -127,7 +135,7 @@ public class ConfiguredDataSource implements DataSource {
     }
 
     /** The database coordinates, with the embedded H2 file database under {@code gatehouse.data} as the default. */
-    public record DatabaseSettings(String url, String user, String password) {
+    public record DatabaseSettings(String url, String user, String password, Duration connectTimeout) {
 
         static final String DEFAULT_DATA_DIRECTORY = "./data";
 
@@ -137,7 +145,9 @@ public class ConfiguredDataSource implements DataSource {
                             .orElse(DEFAULT_DATA_DIRECTORY)));
             String user = config.getOptionalValue("gatehouse.db.user", String.class).orElse("");
             String password = config.getOptionalValue("gatehouse.db.password", String.class).orElse("");
-            return new DatabaseSettings(url, user, password);
+            Duration connectTimeout = config.getOptionalValue("gatehouse.db.connect-timeout", String.class)
+                    .map(Duration::parse).orElse(Duration.ofSeconds(3));
+            return new DatabaseSettings(url, user, password, connectTimeout);
         }
 
         /** H2 wants an absolute (or explicitly relative) path; the working directory is resolved once, here. */

@@ -1,13 +1,17 @@
 package dev.gatehouse.keymanager.database;
 
+import jakarta.resource.ResourceException;
+import jakarta.transaction.SystemException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import javax.transaction.xa.XAException;
 
 /**
  * Whether a failure means the database cannot be reached now (stopped, restarting, unreachable, out of
- * connections), rather than a fault in what was asked of it: the answer is then "try again shortly" (503), not a
- * server error.
+ * connections, or gone in the middle of a commit), rather than a fault in what was asked of it: the answer is then
+ * "try again shortly" (503), not a server error. A commit whose connection died may or may not have been applied;
+ * a client that retries a create meets the first one as a conflict.
  */
 public final class DatabaseUnavailable {
 
@@ -24,9 +28,8 @@ public final class DatabaseUnavailable {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
-            // the application server's pool could not hand out a connection
-            if (t.getClass().getName().equals("jakarta.resource.spi.ResourceAllocationException")
-                    || t.getClass().getName().equals("jakarta.resource.ResourceException")) {
+            // the server's pool could not hand out a connection, or the transaction manager lost it mid-commit
+            if (t instanceof ResourceException || t instanceof XAException || t instanceof SystemException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getNextException() != null && causes(sql.getNextException())) {

@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -81,6 +82,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
 
     private volatile Snapshot snapshot;
     private volatile boolean unreadable;
+    private final ReentrantLock reloading = new ReentrantLock();
 
     /** What this instance knows of the keys at one moment. Signers are newest first. */
     private record Snapshot(List<Signing> signers, Map<String, TokenVerifier> verifiers, String jwks,
@@ -283,6 +285,13 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
      */
     private Snapshot reloadOrKeep(Instant now) {
         Snapshot known = snapshot;
+        if (known != null && !reloading.tryLock()) {
+            // another request is reading the keys: this one goes on with those in hand rather than wait
+            return known;
+        }
+        if (known == null) {
+            reloading.lock();
+        }
         try {
             Snapshot fresh = reload(now);
             if (unreadable) {
@@ -303,6 +312,8 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
                     now.minus(RELOAD).plus(UNKNOWN_KID_RELOAD));
             snapshot = kept;
             return kept;
+        } finally {
+            reloading.unlock();
         }
     }
 

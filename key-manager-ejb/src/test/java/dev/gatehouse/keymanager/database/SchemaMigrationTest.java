@@ -154,7 +154,8 @@ class SchemaMigrationTest {
 
     private static ConfiguredDataSource.DatabaseSettings settingsOf(TestDatabase kind) {
         return new ConfiguredDataSource.DatabaseSettings(
-                kind == TestDatabase.H2 ? "jdbc:h2:file:/tmp/x" : "jdbc:postgresql://localhost/x", "", "");
+                kind == TestDatabase.H2 ? "jdbc:h2:file:/tmp/x" : "jdbc:postgresql://localhost/x", "", "",
+                java.time.Duration.ofSeconds(3));
     }
 
     private static DataSource migrated(TestDatabase kind) {
