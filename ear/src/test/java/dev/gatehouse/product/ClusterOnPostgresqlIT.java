@@ -239,16 +239,7 @@ class ClusterOnPostgresqlIT {
         String admin = ProductHttp.basic("admin", ADMIN_PASSWORD);
         String planId = http.expect(201, "POST", first.uri("management/v1/plans"), admin,
                 "{\"name\":\"Five an hour\",\"requestLimit\":5,\"timeUnit\":\"HOUR\"}").getString("id");
-        String document = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"Cluster ping\",\"version\":\"1.0.0\"},"
-                + "\"paths\":{\"/ping\":{\"get\":{\"responses\":{\"200\":{\"description\":\"pong\",\"content\":"
-                + "{\"application/json\":{\"example\":{\"pong\":true}}}}}}}}}";
-        String apiId = http.expect(201, "POST", first.uri("management/v1/apis"), admin, Json.createObjectBuilder()
-                .add("document", document).add("context", "ping").add("endpointType", "MOCK")
-                .add("planIds", Json.createArrayBuilder().add(planId)).build().toString()).getString("id");
-        http.expect(200, "POST", first.uri("management/v1/apis/" + apiId + "/lifecycle"), admin,
-                "{\"lifecycle\":\"PUBLISHED\"}");
-        http.expect(201, "POST", second.uri("developer/v1/applications/" + applicationId + "/subscriptions"),
-                developer, "{\"apiId\":\"" + apiId + "\",\"planId\":\"" + planId + "\"}");
+        pingApi(admin, "ping", planId);
         String token = http.token(first.uri("/"), clientId, secret);
         awaitWholeMinuteLeftInTheHour();
 

@@ -135,10 +135,14 @@ public class ClientDirectory {
         throttle.check(clientId, source);
         String presented = SecretValues.hash(secret);
         Instant now = clock.instant();
-        Optional<KnownClient> client = find(clientId);
+        follow();
+        long current = generation.get();
+        Known entry = known.get(clientId);
+        boolean inMemory = entry != null && entry.generation() == current;
+        Optional<KnownClient> client = inMemory ? Optional.of(entry.client()) : load(clientId, current);
         Optional<KnownSecret> matched = client.flatMap(c -> c.match(presented, now));
-        if (matched.isEmpty()) {
-            // a secret or client made since it was loaded is not on the feed: the database decides
+        if (matched.isEmpty() && inMemory) {
+            // a secret made since the client was loaded is not on the feed: the database decides
             client = load(clientId, generation.get());
             matched = client.flatMap(c -> c.match(presented, now));
         }
@@ -153,16 +157,6 @@ public class ClientDirectory {
         KnownClient found = client.get();
         return new AuthenticatedClient(found.clientId(), found.applicationId(), found.environment(),
                 matched.get().id(), found.configuration(), found.applicationActive(), found.allowedScopes());
-    }
-
-    private Optional<KnownClient> find(String clientId) {
-        follow();
-        long current = generation.get();
-        Known entry = known.get(clientId);
-        if (entry != null && entry.generation() == current) {
-            return Optional.of(entry.client());
-        }
-        return load(clientId, current);
     }
 
     /** Reads the client; stored with the generation read before, so a change during the read wins. */

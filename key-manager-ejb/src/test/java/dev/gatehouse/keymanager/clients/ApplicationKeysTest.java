@@ -240,6 +240,12 @@ class ApplicationKeysTest {
         IssuedToken third = clientCredentials(generated);
 
         assertEquals(1, clientReads.get(), "the client was read once, then known");
+        assertThrows(InvalidClient.class, () -> call(() -> grants.clientCredentials(new ClientCredentials(
+                generated.keys().clientId(), "a wrong secret", "127.0.0.1"), Set.of())));
+        assertEquals(2, clientReads.get(), "a wrong secret is checked against the database once");
+        assertThrows(InvalidClient.class, () -> call(() -> grants.clientCredentials(new ClientCredentials(
+                "no-such-client", "a secret", "127.0.0.1"), Set.of())));
+        assertEquals(3, clientReads.get(), "so is an unknown client, once");
         assertEquals(generated.secret().secret().id(), claims(third).secretId());
         assertEquals(null, lastUsed(), "nothing written on the token's path");
         scope.run(lastUse::write);
