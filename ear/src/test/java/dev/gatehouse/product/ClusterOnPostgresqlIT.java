@@ -71,7 +71,10 @@ class ClusterOnPostgresqlIT {
                 "GATEHOUSE_KEYS_ENCRYPTION_KEY", Base64.getEncoder().encodeToString(key),
                 "GATEHOUSE_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 // the address clients use (a load balancer in production); here the first node
-                "GATEHOUSE_OAUTH_ISSUER", "http://localhost:" + firstPort);
+                "GATEHOUSE_OAUTH_ISSUER", "http://localhost:" + firstPort,
+                // a rotated key signs this long after it is published (5 minutes by default): longer than
+                // MicroProfile JWT keeps a key set (10 s), so the rotation test takes seconds, not minutes
+                "GATEHOUSE_KEYS_PUBLICATION_DELAY", "PT20S");
         Path data = Path.of(System.getProperty("gatehouse.test.data"));
         first = RunningProduct.launch(data.resolve(UUID.randomUUID().toString()), firstPort, withOwnKeys(cluster, firstPort));
         second = RunningProduct.launch(data.resolve(UUID.randomUUID().toString()), secondPort, withOwnKeys(cluster, secondPort));
@@ -326,8 +329,106 @@ class ClusterOnPostgresqlIT {
         }
     }
 
+    /** The kid in a token's header. */
+    private static String kid(String token) {
+        byte[] header = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
+        try (var reader = Json.createReader(new java.io.ByteArrayInputStream(header))) {
+            return reader.readObject().getString("kid");
+        }
+    }
+
+    private String signingKeyStatus(String admin, String kid) throws Exception {
+        ProductHttp.Answer keys = http.send("GET", first.uri("management/v1/signing-keys"), admin, null);
+        assertEquals(200, keys.status(), keys.body());
+        return keys.jsonArray().getValuesAs(JsonObject.class).stream().filter(key -> key.getString("kid").equals(kid))
+                .map(key -> key.getString("status")).findFirst().orElseThrow();
+    }
+
     @Test
     @Order(7)
+    void aKeyRotationUnderLoadRefusesNoValidTokenAndADisabledKeysTokensAreRefusedOnEveryNodeWithinASecond()
+            throws Exception {
+        String admin = ProductHttp.basic("admin", ADMIN_PASSWORD);
+        String before = http.token(first.uri("/"), clientId, secret);
+        String old = kid(before);
+        Map<String, Map<Integer, Integer>> answers = new ConcurrentHashMap<>();
+        Set<String> servedKids = ConcurrentHashMap.newKeySet();
+        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int worker = 0; worker < 4; worker++) {
+            RunningProduct issuer = worker % 2 == 0 ? first : second;
+            workers.add(load.submit(() -> {
+                while (running.get()) {
+                    // a token issued now, and one issued before the rotation, on both nodes
+                    ProductHttp.Answer issued = http.form(issuer.uri("oauth2/token"),
+                            ProductHttp.basic(clientId, secret), "grant_type=client_credentials");
+                    answers.computeIfAbsent("token", k -> new ConcurrentHashMap<>()).merge(issued.status(), 1,
+                            Integer::sum);
+                    if (issued.status() != 200) {
+                        failures.add("token " + issued.status() + " " + issued.body());
+                        continue;
+                    }
+                    String fresh = issued.json().getString("access_token");
+                    for (String token : List.of(fresh, before)) {
+                        for (RunningProduct node : List.of(first, second)) {
+                            ProductHttp.Answer answer = menu(node, token);
+                            answers.computeIfAbsent("gateway", k -> new ConcurrentHashMap<>())
+                                    .merge(answer.status(), 1, Integer::sum);
+                            if (answer.status() == 200) {
+                                servedKids.add(kid(token));
+                            } else {
+                                failures.add("gateway " + answer.status() + " for a token of " + kid(token) + ": "
+                                        + answer.body());
+                            }
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(1000);
+        JsonObject rotation = http.expect(200, "POST", second.uri("management/v1/signing-keys/rotation"), admin, null);
+        String rotated = rotation.getString("kid");
+        Instant started = Instant.now();
+        String after = http.token(first.uri("/"), clientId, secret);
+        while (!kid(after).equals(rotated) || !kid(http.token(second.uri("/"), clientId, secret)).equals(rotated)) {
+            assertTrue(Duration.between(started, Instant.now()).toSeconds() < 40, "the new key never signed");
+            Thread.sleep(200);
+            after = http.token(first.uri("/"), clientId, secret);
+        }
+        System.out.printf("cluster: the rotated key signs on both nodes %d ms after the rotation began%n",
+                Duration.between(started, Instant.now()).toMillis());
+        while (!signingKeyStatus(admin, old).equals("PASSIVE")) {
+            assertTrue(Duration.between(started, Instant.now()).toSeconds() < 120, "the old key was never retired");
+            Thread.sleep(1000);
+        }
+        Thread.sleep(2000);
+        running.set(false);
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        load.shutdown();
+        System.out.printf("cluster: answers through the rotation %s, served tokens of keys %s%n", answers, servedKids);
+
+        assertTrue(failures.isEmpty(), "no valid token refused, no 5xx: " + failures);
+        assertEquals(Set.of(old, rotated), servedKids, "tokens of the old and the new key, served on both nodes");
+
+        http.expect(200, "POST", first.uri("management/v1/signing-keys/" + old + "/disable"), admin, null);
+        Instant disabled = Instant.now(); // acknowledged, so committed
+        for (RunningProduct node : List.of(second, first)) {
+            ProductHttp.Answer refused = awaitRefusal(node, before, disabled);
+            assertEquals(401, refused.status(), refused.body());
+            assertTrue(refused.body().contains("\"reason\":\"token_revoked\""), refused.body());
+            assertEquals(200, menu(node, after).status(), "the new key's tokens are served");
+        }
+        assertEquals("DISABLED", signingKeyStatus(admin, old));
+    }
+
+    @Test
+    @Order(8)
     void theDatabaseRestartingUnderLoadCostsNo500AndLosesNothing() throws Exception {
         String token = http.token(first.uri("/"), clientId, secret);
         String doomed = http.token(first.uri("/"), clientId, secret);
@@ -434,7 +535,7 @@ class ClusterOnPostgresqlIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aNodeKilledUnderLoadLosesNothingAndTheOtherKeepsServing() throws Exception {
         String token = http.token(first.uri("/"), clientId, secret);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();

@@ -93,6 +93,7 @@ class TokenGate {
 
     private static TokenCheck profile(JsonWebToken jwt) {
         String raw = jwt.getRawToken();
+        String kid;
         try {
             int dot = raw.indexOf('.');
             JWSHeader header = JWSHeader.parse(new Base64URL(raw.substring(0, Math.max(dot, 0))));
@@ -100,6 +101,7 @@ class TokenGate {
             if (refusal.isPresent()) {
                 return refusal.get();
             }
+            kid = header.getKeyID();
         } catch (ParseException | RuntimeException e) {
             return TokenCheck.refused("token_malformed", "The token's header is not a JWS header.");
         }
@@ -120,7 +122,7 @@ class TokenGate {
                     String.join(" ", jwt.getAudience() == null ? Set.of() : jwt.getAudience()), clientId,
                     UUID.fromString(applicationId), Environment.valueOf(environment),
                     secretId == null ? null : UUID.fromString(secretId), scopes, jwt.getTokenID(),
-                    Instant.ofEpochSecond(jwt.getIssuedAtTime()), Instant.ofEpochSecond(jwt.getExpirationTime())));
+                    Instant.ofEpochSecond(jwt.getIssuedAtTime()), Instant.ofEpochSecond(jwt.getExpirationTime()), kid));
         } catch (IllegalArgumentException e) {
             return TokenCheck.refused("token_claims_invalid", "The token's application_id, environment or secret_id"
                     + " is not valid.");

@@ -113,8 +113,9 @@ public class TokenRefusedServlet extends HttpServlet {
         TokenCheck check = tokens.check(authorization.substring(BEARER.length()).strip());
         return check.isAccepted()
                 // the key manager accepts what the container refused: most likely a signing key newer than the
-                // container's cached JWKS, which it fetches again within a minute
-                ? Refusal.invalidToken("token_refused", "The token was refused; if it is new, retry in a minute.")
+                // container's cached JWKS, which it fetches again within 10 s on Payara, a minute on WildFly
+                ? Refusal.invalidToken("token_refused", "The token was refused; if it is new, its signing key may be"
+                        + " too new for this server: retry in a few seconds.")
                 : Refusal.invalidToken(check.reason(), check.description());
     }
 }

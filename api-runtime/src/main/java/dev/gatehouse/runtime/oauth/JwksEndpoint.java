@@ -16,8 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "OAuth2")
 public class JwksEndpoint {
 
-    /** Shorter than the publication delay of a new key, so verifiers see it before it signs. */
-    private static final CacheControl CACHE = CacheControl.valueOf("public, max-age=60");
+    /**
+     * Far shorter than the publication delay of a rotated key, so verifiers have it before it signs; short enough
+     * that the key taking over from a disabled one is known within seconds (MicroProfile JWT on Payara keeps the
+     * key set for this max-age, whatever its own setting says).
+     */
+    private static final CacheControl CACHE = CacheControl.valueOf("public, max-age=10");
 
     @EJB
     SigningKeys keys;

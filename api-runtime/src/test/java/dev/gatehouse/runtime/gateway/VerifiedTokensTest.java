@@ -28,7 +28,7 @@ class VerifiedTokensTest {
     private static VerifiedTokens.Verified verified(Instant expiresAt) {
         return new VerifiedTokens.Verified(null, new TokenClaims("http://localhost", "client", "gatehouse", "client",
                 UUID.randomUUID(), Environment.PRODUCTION, null, Set.of(), UUID.randomUUID().toString(),
-                expiresAt.minusSeconds(3600), expiresAt));
+                expiresAt.minusSeconds(3600), expiresAt, "kid"));
     }
 
     @Test

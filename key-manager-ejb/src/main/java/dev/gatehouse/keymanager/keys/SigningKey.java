@@ -23,6 +23,9 @@ import java.util.UUID;
 @NamedQuery(name = "SigningKey.inUse", query = "SELECT k FROM SigningKey k WHERE k.status <> :disabled"
         + " ORDER BY k.signsFrom DESC, k.createdAt DESC, k.kid DESC")
 @NamedQuery(name = "SigningKey.all", query = "SELECT k FROM SigningKey k ORDER BY k.createdAt DESC, k.kid DESC")
+@NamedQuery(name = "SigningKey.byKid", query = "SELECT k FROM SigningKey k WHERE k.kid = :kid")
+@NamedQuery(name = "SigningKey.states", query = "SELECT k.kid, k.status, k.signsFrom FROM SigningKey k"
+        + " WHERE k.status <> :disabled ORDER BY k.signsFrom DESC, k.createdAt DESC, k.kid DESC")
 public class SigningKey {
 
     @Id
@@ -134,6 +137,11 @@ public class SigningKey {
 
     void disable() {
         status = SigningKeyStatus.DISABLED;
+    }
+
+    /** A waiting key takes over from a disabled one before its time. */
+    void signFrom(Instant now) {
+        signsFrom = now;
     }
 
     SigningKeyView toView() {

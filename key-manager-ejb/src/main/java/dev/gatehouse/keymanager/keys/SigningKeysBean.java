@@ -3,11 +3,16 @@ package dev.gatehouse.keymanager.keys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.audit.AuditLog;
+import dev.gatehouse.keymanager.audit.api.NotAdministrator;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.keys.api.SigningKeyNotFound;
 import dev.gatehouse.keymanager.keys.api.SigningKeyStatus;
 import dev.gatehouse.keymanager.keys.api.SigningKeyView;
 import dev.gatehouse.keymanager.keys.api.SigningKeys;
+import dev.gatehouse.keymanager.revocations.api.RevocationService;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -34,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -44,8 +50,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * turns PASSIVE and stays published until every token it signed has expired, then is DISABLED.
  *
  * <p>All that matters is in the database, shared by every instance (two WARs in one Payara Micro, many nodes). Each
- * instance keeps a snapshot of the keys it reads again every {@link #RELOAD}, or sooner for an unknown kid. The
- * lifecycle step runs on every instance each minute; a row lock on the keys makes concurrent steps take turns.
+ * instance keeps a snapshot of the keys and asks every {@link #RELOAD} whether they changed (one small query; the
+ * keys are read and decrypted again only when they did), so a key disabled or promoted on one node counts on every
+ * node within a second. The lifecycle step runs on every instance each minute; a row lock on the keys makes
+ * concurrent steps take turns.
  */
 @Singleton
 @Startup
@@ -54,8 +62,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Local({SigningKeys.class, TokenKeys.class})
 public class SigningKeysBean implements SigningKeys, TokenKeys {
 
-    /** How long an instance signs and verifies from its snapshot; far below the publication delay. */
-    static final Duration RELOAD = Duration.ofSeconds(30);
+    /**
+     * How long an instance signs and verifies from its snapshot before it asks whether the keys changed: a disabled
+     * key must stop signing everywhere at once.
+     */
+    static final Duration RELOAD = Duration.ofSeconds(1);
     /** A token naming a kid this instance does not know causes at most one extra read per this interval. */
     static final Duration UNKNOWN_KID_RELOAD = Duration.ofSeconds(5);
     /**
@@ -76,6 +87,9 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
     @EJB
     AuditLog audit;
 
+    @EJB
+    RevocationService revocations;
+
     KeySettings settings;
     KeyEncryption encryption;
     Clock clock = Clock.systemUTC();
@@ -84,12 +98,19 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
     private volatile boolean unreadable;
     private final ReentrantLock reloading = new ReentrantLock();
 
-    /** What this instance knows of the keys at one moment. Signers are newest first. */
-    private record Snapshot(List<Signing> signers, Map<String, TokenVerifier> verifiers, String jwks,
+    /**
+     * What this instance knows of the keys, as of {@code loadedAt}. Signers are newest first; {@code state} lists each
+     * key in use with its status and signs-from time, to tell whether anything changed since.
+     */
+    private record Snapshot(List<Signing> signers, Map<String, TokenVerifier> verifiers, String jwks, String state,
             Instant loadedAt) {
 
         Optional<TokenSigner> signerAt(Instant now) {
             return signers.stream().filter(s -> !s.signsFrom().isAfter(now)).map(Signing::signer).findFirst();
+        }
+
+        Snapshot asOf(Instant when) {
+            return new Snapshot(signers, verifiers, jwks, state, when);
         }
     }
 
@@ -138,7 +159,8 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
     }
 
     @Override
-    public SigningKeyView rotate(String actor) {
+    public SigningKeyView rotate(Caller administrator) {
+        String actor = requireAdministrator(administrator);
         Instant now = clock.instant();
         JWK prepared = generate();
         Optional<SigningKey> waiting = lockKeysInUse().stream().filter(k -> k.waitingAt(now)).findFirst();
@@ -154,9 +176,53 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
     }
 
     @Override
-    public List<SigningKeyView> list() {
+    public SigningKeyView disable(Caller administrator, String kid) {
+        String actor = requireAdministrator(administrator);
+        Instant now = clock.instant();
+        List<SigningKey> keys = lockKeysInUse();
+        Optional<SigningKey> found = keys.stream().filter(k -> k.kid().equals(kid)).findFirst();
+        if (found.isEmpty()) {
+            // already disabled (by expiry or before), or no such key
+            return em.createNamedQuery("SigningKey.byKid", SigningKey.class).setParameter("kid", kid)
+                    .getResultStream().findFirst().map(SigningKey::toView)
+                    .orElseThrow(() -> new SigningKeyNotFound(kid));
+        }
+        SigningKey key = found.get();
+        boolean signing = keys.stream().filter(k -> k.maySignAt(now)).findFirst().filter(key::equals).isPresent();
+        key.disable();
+        changes.record(FEED_ENTITY, kid, SigningKeyStatus.DISABLED.name());
+        // every token it can have signed: up to now, or until another instance hears of it
+        revocations.revokeKeyTokens(kid, now.plus(settings.tokenMaxLifetime()).plus(RETIREMENT_GRACE));
+        String detail = null;
+        if (signing) {
+            SigningKey successor = keys.stream().filter(k -> k.waitingAt(now)).findFirst().orElse(null);
+            if (successor != null) {
+                successor.signFrom(now);
+                changes.record(FEED_ENTITY, successor.kid(), SigningKeyStatus.ACTIVE.name());
+            } else {
+                successor = create(now, null);
+            }
+            detail = successor.kid() + " signs from now";
+        }
+        LOG.log(Level.WARNING, "GH-KEY-016 Signing key {0} disabled by {1}: every token it signed is refused{2}",
+                kid, actor, detail == null ? "" : "; " + detail);
+        audit.success(actor, "signing-key.disable", FEED_ENTITY, kid, detail);
+        readAgain();
+        return key.toView();
+    }
+
+    @Override
+    public List<SigningKeyView> list(Caller administrator) {
+        requireAdministrator(administrator);
         return em.createNamedQuery("SigningKey.all", SigningKey.class).getResultStream()
                 .map(SigningKey::toView).toList();
+    }
+
+    private static String requireAdministrator(Caller caller) {
+        if (!caller.has(Role.ADMIN)) {
+            throw new NotAdministrator();
+        }
+        return caller.username();
     }
 
     /**
@@ -266,7 +332,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
     private void readAgain() {
         Snapshot known = snapshot;
         if (known != null) {
-            snapshot = new Snapshot(known.signers(), known.verifiers(), known.jwks(), Instant.EPOCH);
+            snapshot = new Snapshot(known.signers(), known.verifiers(), known.jwks(), "", Instant.EPOCH);
         }
     }
 
@@ -308,8 +374,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
                         + " keys read at {0} until they can: {1}", known.loadedAt(), failure.toString());
                 unreadable = true;
             }
-            Snapshot kept = new Snapshot(known.signers(), known.verifiers(), known.jwks(),
-                    now.minus(RELOAD).plus(UNKNOWN_KID_RELOAD));
+            Snapshot kept = known.asOf(now.minus(RELOAD).plus(UNKNOWN_KID_RELOAD));
             snapshot = kept;
             return kept;
         } finally {
@@ -317,14 +382,20 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
         }
     }
 
+    /** The keys as they are now; read and decrypted again only if their state changed. */
     private Snapshot reload(Instant now) {
-        Snapshot fresh = load(now);
+        Snapshot known = snapshot;
+        String state = em.createNamedQuery("SigningKey.states", Object[].class)
+                .setParameter("disabled", SigningKeyStatus.DISABLED)
+                .getResultStream().map(row -> row[0] + " " + row[1] + " " + row[2])
+                .collect(Collectors.joining(","));
+        Snapshot fresh = known != null && known.state().equals(state) ? known.asOf(now) : load(state, now);
         snapshot = fresh;
         return fresh;
     }
 
     /** Only ACTIVE keys are decrypted: a retired key verifies with its public half. */
-    private Snapshot load(Instant now) {
+    private Snapshot load(String state, Instant now) {
         List<Signing> signers = new ArrayList<>();
         Map<String, TokenVerifier> verifiers = new HashMap<>();
         List<JWK> published = new ArrayList<>();
@@ -349,7 +420,8 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
                         + algorithm + " key.");
             }
         }
-        return new Snapshot(List.copyOf(signers), Map.copyOf(verifiers), new JWKSet(published).toString(true), now);
+        return new Snapshot(List.copyOf(signers), Map.copyOf(verifiers), new JWKSet(published).toString(true), state,
+                now);
     }
 
     private static JWK parse(String json, String kid) {

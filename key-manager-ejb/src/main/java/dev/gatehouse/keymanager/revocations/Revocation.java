@@ -13,8 +13,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One revocation: a token by its jti, or a cut-off (every token of a client, or obtained with a secret, issued before
- * {@code issuedBefore}). Kept until {@code expiresAt}, when every token it covers has expired anyway.
+ * One revocation: a token by its jti, a cut-off (every token of a client, or obtained with a secret, issued before
+ * {@code issuedBefore}), or every token signed with a key (a disabled key; {@code issuedBefore} is then its
+ * {@code expiresAt}). Kept until {@code expiresAt}, when every token it covers has expired anyway.
  */
 @Entity
 @Table(name = "revocations")
@@ -22,12 +23,13 @@ import java.time.Instant;
 @NamedQuery(name = "Revocation.covering", query = "SELECT r FROM Revocation r"
         + " WHERE (r.kind = :token AND r.subject = :jti)"
         + " OR (r.kind = :client AND r.subject = :clientId)"
-        + " OR (r.kind = :secret AND r.subject = :secretId)")
+        + " OR (r.kind = :secret AND r.subject = :secretId)"
+        + " OR (r.kind = :key AND r.subject = :kid)")
 @NamedQuery(name = "Revocation.inForce", query = "SELECT r FROM Revocation r WHERE r.expiresAt >= :now")
 @NamedQuery(name = "Revocation.purge", query = "DELETE FROM Revocation r WHERE r.expiresAt < :before")
 public class Revocation {
 
-    public enum Kind { TOKEN, CLIENT, SECRET }
+    public enum Kind { TOKEN, CLIENT, SECRET, KEY }
 
     @Id
     @SequenceGenerator(name = "revocations_seq", sequenceName = "revocations_seq", allocationSize = 1)

@@ -73,6 +73,11 @@ public class RevocationServiceBean implements RevocationService {
     }
 
     @Override
+    public void revokeKeyTokens(String kid, Instant until) {
+        record(Revocation.Kind.KEY, kid, until, until);
+    }
+
+    @Override
     public boolean isRevoked(TokenClaims claims) {
         return list(em.createNamedQuery("Revocation.covering", Revocation.class)
                 .setParameter("token", Revocation.Kind.TOKEN).setParameter("jti", claims.jti())
@@ -80,6 +85,7 @@ public class RevocationServiceBean implements RevocationService {
                 .setParameter("secret", Revocation.Kind.SECRET)
                 // no secret: a subject no SECRET revocation has
                 .setParameter("secretId", claims.secretId() == null ? "" : claims.secretId().toString())
+                .setParameter("key", Revocation.Kind.KEY).setParameter("kid", claims.keyId() == null ? "" : claims.keyId())
                 .getResultStream()).covers(claims);
     }
 
@@ -93,14 +99,16 @@ public class RevocationServiceBean implements RevocationService {
         Map<String, Instant> tokens = new HashMap<>();
         Map<String, Instant> clients = new HashMap<>();
         Map<String, Instant> secrets = new HashMap<>();
+        Map<String, Instant> keys = new HashMap<>();
         revocations.forEach(revocation -> {
             switch (revocation.kind()) {
                 case TOKEN -> tokens.put(revocation.subject(), revocation.expiresAt());
                 case CLIENT -> clients.put(revocation.subject(), revocation.issuedBefore());
                 case SECRET -> secrets.put(revocation.subject(), revocation.issuedBefore());
+                case KEY -> keys.put(revocation.subject(), revocation.expiresAt());
             }
         });
-        return new RevocationList(tokens, clients, secrets);
+        return new RevocationList(tokens, clients, secrets, keys);
     }
 
     @Override

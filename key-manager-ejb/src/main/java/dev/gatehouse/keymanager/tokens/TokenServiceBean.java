@@ -181,14 +181,14 @@ public class TokenServiceBean implements TokenService {
             if (!key.get().algorithm().equals(header.getAlgorithm()) || !jwt.verify(key.get().verifier())) {
                 return TokenCheck.refused("token_signature_invalid", "The token's signature is not valid.");
             }
-            return claims(jwt.getJWTClaimsSet());
+            return claims(jwt.getJWTClaimsSet(), header.getKeyID());
         } catch (ParseException | JOSEException | RuntimeException malformed) {
             // garbage is an answer, not a failure: the caller says 401
             return TokenCheck.refused("token_malformed", "The token is not a signed JWT.");
         }
     }
 
-    private TokenCheck claims(JWTClaimsSet claims) throws ParseException {
+    private TokenCheck claims(JWTClaimsSet claims, String kid) throws ParseException {
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
@@ -221,6 +221,6 @@ public class TokenServiceBean implements TokenService {
                 secretId == null ? null : UUID.fromString(secretId),
                 scope == null || scope.isBlank() ? Set.of()
                         : Arrays.stream(scope.strip().split(" +")).collect(Collectors.toUnmodifiableSet()),
-                claims.getJWTID(), iat.toInstant(), exp.toInstant()));
+                claims.getJWTID(), iat.toInstant(), exp.toInstant(), kid));
     }
 }

@@ -13,10 +13,14 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.accounts.api.Role;
+import dev.gatehouse.keymanager.audit.api.NotAdministrator;
 import dev.gatehouse.keymanager.changes.ChangeEntry;
 import dev.gatehouse.keymanager.changes.ChangeFeedTesting;
 import dev.gatehouse.keymanager.database.TestDatabase;
 import dev.gatehouse.keymanager.database.TestPersistence;
+import dev.gatehouse.keymanager.keys.api.SigningKeyNotFound;
 import dev.gatehouse.keymanager.keys.api.SigningKeyStatus;
 import dev.gatehouse.keymanager.keys.api.SigningKeyView;
 import dev.gatehouse.keymanager.revocations.RecordingAuditLog;
@@ -28,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +48,7 @@ class SigningKeysTest {
 
     private static final byte[] KEK = randomKek();
     private static final Duration DELAY = SigningKeysTesting.PUBLICATION_DELAY;
+    private static final Caller ADMIN = new Caller(UUID.randomUUID(), "admin", Set.of(Role.ADMIN));
 
     private static byte[] randomKek() {
         byte[] kek = new byte[32];
@@ -80,7 +86,15 @@ class SigningKeysTest {
         }
 
         SigningKeyView rotate() {
-            return scope.inTransaction(() -> keys.rotate("admin"));
+            return scope.inTransaction(() -> keys.rotate(ADMIN));
+        }
+
+        SigningKeyView disable(String kid) {
+            return scope.inTransaction(() -> keys.disable(ADMIN, kid));
+        }
+
+        boolean revoked(String kid) {
+            return scope.inTransaction(() -> keys.revocations.inForce()).keys().containsKey(kid);
         }
 
         JWKSet published() {
@@ -100,7 +114,7 @@ class SigningKeysTest {
         }
 
         List<SigningKeyView> list() {
-            return scope.inTransaction(keys::list);
+            return scope.inTransaction(() -> keys.list(ADMIN));
         }
 
         SigningKeyView view(String kid) {
@@ -271,6 +285,97 @@ class SigningKeysTest {
             List<SigningKeyView> rotated = together(a::rotate, b::rotate);
             assertEquals(rotated.get(0).kid(), rotated.get(1).kid(), "the second waited for the first and joined it");
             assertEquals(1, a.list().stream().filter(k -> k.signsFrom().isAfter(clock.instant())).count());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDisabledKeyVerifiesNothingOnAnyInstanceWithinASecondAndEveryTokenItSignedIsRevoked(TestDatabase kind) {
+        try (TestPersistence persistence = TestPersistence.on(kind)) {
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            MutableClock clock = MutableClock.startingNow();
+            Instance instance = new Instance(scope, clock).started();
+            Instance other = new Instance(scope, clock).started();
+            String old = instance.signingKid();
+            String next = instance.rotate().kid();
+            clock.advance(DELAY);
+            instance.advance();
+            assertEquals(SigningKeyStatus.PASSIVE, instance.view(old).status());
+            assertTrue(other.verifies(old), "a retired key verifies the tokens it signed");
+
+            SigningKeyView disabled = instance.disable(old);
+
+            assertEquals(SigningKeyStatus.DISABLED, disabled.status());
+            assertFalse(instance.verifies(old), "at once on the instance that disabled it");
+            assertTrue(instance.revoked(old), "and every token it signed is revoked, for the gateways");
+            assertTrue(other.verifies(old), "another instance verifies from its snapshot until it asks again");
+            clock.advance(SigningKeysBean.RELOAD);
+            assertFalse(other.verifies(old), "within a second everywhere");
+            assertEquals(Set.of(next), other.publishedKids());
+            assertEquals(next, other.signingKid(), "the key that signs is not touched");
+            assertEquals(new RecordingAuditLog.Entry("SUCCESS", "admin", "signing-key.disable", "signing_key", old),
+                    instance.audit.entries().get(instance.audit.entries().size() - 1));
+            assertEquals(SigningKeyStatus.DISABLED, instance.disable(old).status(), "disabling again changes nothing");
+        }
+    }
+
+    @Test
+    void disablingTheSigningKeyHandsOverToTheKeyWaitingToSignAtOnce() {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            MutableClock clock = MutableClock.startingNow();
+            Instance instance = new Instance(scope, clock).started();
+            Instance other = new Instance(scope, clock).started();
+            String compromised = instance.signingKid();
+            String waiting = instance.rotate().kid();
+            clock.advance(Duration.ofMinutes(1));
+
+            instance.disable(compromised);
+
+            assertEquals(waiting, instance.signingKid(), "the waiting key signs now, not at its time");
+            assertEquals(clock.instant(), instance.view(waiting).signsFrom());
+            clock.advance(SigningKeysBean.RELOAD);
+            assertEquals(waiting, other.signingKid(), "on every instance within a second");
+            assertEquals(Set.of(waiting), other.publishedKids());
+            assertEquals(2, instance.list().size(), "no third key");
+        }
+    }
+
+    @Test
+    void disablingTheOnlyKeyMakesANewOneThatSignsAtOnce() {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            MutableClock clock = MutableClock.startingNow();
+            Instance instance = new Instance(scope, clock).started();
+            String compromised = instance.signingKid();
+
+            instance.disable(compromised);
+
+            String replacement = instance.signingKid();
+            assertFalse(replacement.equals(compromised));
+            assertEquals(Set.of(replacement), instance.publishedKids());
+            assertTrue(instance.revoked(compromised));
+            instance.advance();
+            assertEquals(replacement, instance.signingKid(), "the lifecycle step keeps it");
+        }
+    }
+
+    @Test
+    void onlyAdministratorsSeeRotateOrDisableKeys() {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            MutableClock clock = MutableClock.startingNow();
+            Instance instance = new Instance(scope, clock).started();
+            String kid = instance.signingKid();
+            Caller publisher = new Caller(UUID.randomUUID(), "publisher", Set.of(Role.PUBLISHER, Role.DEVELOPER));
+
+            assertThrows(NotAdministrator.class, () -> scope.inTransaction(() -> instance.keys.list(publisher)));
+            assertThrows(NotAdministrator.class, () -> scope.inTransaction(() -> instance.keys.rotate(publisher)));
+            assertThrows(NotAdministrator.class,
+                    () -> scope.inTransaction(() -> instance.keys.disable(publisher, kid)));
+            assertThrows(SigningKeyNotFound.class, () -> instance.disable("no-such-key"));
+            assertEquals(kid, instance.signingKid());
+            assertEquals(1, instance.list().size());
         }
     }
 

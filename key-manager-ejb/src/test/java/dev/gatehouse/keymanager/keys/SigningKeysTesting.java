@@ -2,6 +2,7 @@ package dev.gatehouse.keymanager.keys;
 
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.revocations.RevocationTesting;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,8 @@ public final class SigningKeysTesting {
     public static final Duration ROTATION_PERIOD = Duration.ofDays(30);
     public static final Duration PUBLICATION_DELAY = Duration.ofMinutes(5);
     public static final Duration MAX_LIFETIME = Duration.ofHours(24);
+    /** How soon an instance sees what another changed. */
+    public static final Duration RELOAD = SigningKeysBean.RELOAD;
 
     private SigningKeysTesting() {
     }
@@ -28,6 +31,7 @@ public final class SigningKeysTesting {
         keys.em = em;
         keys.changes = changes;
         keys.audit = audit;
+        keys.revocations = RevocationTesting.wire(em, changes, audit, settings.tokenMaxLifetime(), clock);
         keys.settings = settings;
         keys.encryption = new KeyEncryption(kek);
         keys.clock = clock;

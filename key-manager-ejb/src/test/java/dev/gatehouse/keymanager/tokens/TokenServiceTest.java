@@ -1,11 +1,14 @@
 package dev.gatehouse.keymanager.tokens;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.clients.api.Environment;
 import dev.gatehouse.keymanager.database.TestDatabase;
 import dev.gatehouse.keymanager.database.TestPersistence;
@@ -14,6 +17,7 @@ import dev.gatehouse.keymanager.keys.ScopedEntityManager;
 import dev.gatehouse.keymanager.keys.SigningAlgorithm;
 import dev.gatehouse.keymanager.keys.SigningKeysTesting;
 import dev.gatehouse.keymanager.tokens.api.IssuedToken;
+import dev.gatehouse.keymanager.tokens.api.TokenCheck;
 import dev.gatehouse.keymanager.tokens.api.TokenRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -51,13 +55,37 @@ class TokenServiceTest {
     }
 
     @Test
+    void aTokenOfADisabledKeyIsRefusedByEveryNodeAtOnceAndTheTokensOfItsSuccessorAreNot() throws Exception {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            MutableClock clock = MutableClock.startingNow();
+            byte[] kek = new byte[32];
+            new SecureRandom().nextBytes(kek);
+            ScopedEntityManager scope = new ScopedEntityManager(persistence);
+            Node node = new Node(scope, clock, kek, SigningAlgorithm.RS256).started();
+            Node other = new Node(scope, clock, kek, SigningAlgorithm.RS256).started();
+            IssuedToken compromised = node.call(tokens -> tokens.issue(request("client-d")));
+            assertTrue(other.call(tokens -> tokens.check(compromised.accessToken())).isAccepted());
+
+            node.scope.run(() -> node.keys.disable(new Caller(UUID.randomUUID(), "admin", Set.of(Role.ADMIN)),
+                    kid(compromised)));
+
+            TokenCheck refused = other.call(tokens -> tokens.check(compromised.accessToken()));
+            assertEquals("token_revoked", refused.reason(), "the other node, though its keys are a second old");
+            clock.advance(SigningKeysTesting.RELOAD);
+            IssuedToken after = other.call(tokens -> tokens.issue(request("client-d")));
+            assertNotEquals(kid(compromised), kid(after), "the other node signs with the new key within a second");
+            assertTrue(node.call(tokens -> tokens.check(after.accessToken())).isAccepted());
+        }
+    }
+
+    @Test
     void aTokenSignedBeforeARotationStillVerifiesAfterIt() throws Exception {
         try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
             MutableClock clock = MutableClock.startingNow();
             Node node = node(persistence, clock);
             IssuedToken before = node.call(tokens -> tokens.issue(request("client-r")));
 
-            node.scope.run(() -> node.keys.rotate("test"));
+            node.scope.run(() -> node.keys.rotate(new Caller(UUID.randomUUID(), "test", Set.of(Role.ADMIN))));
             clock.advance(SigningKeysTesting.PUBLICATION_DELAY.plusMinutes(1));
             node.advance();
             IssuedToken after = node.call(tokens -> tokens.issue(request("client-r")));

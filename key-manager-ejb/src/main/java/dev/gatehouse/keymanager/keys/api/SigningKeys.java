@@ -1,11 +1,16 @@
 package dev.gatehouse.keymanager.keys.api;
 
+import dev.gatehouse.keymanager.accounts.api.Caller;
 import jakarta.ejb.Local;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** The keys that sign access tokens, shared by every instance through the database. */
+/**
+ * The keys that sign access tokens, shared by every instance through the database. Only {@link #jwks()} is public;
+ * the rest is for administrators (audited).
+ */
 @Local
 public interface SigningKeys {
 
@@ -16,11 +21,20 @@ public interface SigningKeys {
     String jwks();
 
     /**
-     * Starts a rotation: a new key is published now and signs once verifiers have had time to fetch it
-     * ({@code gatehouse.keys.publication-delay}). While a rotation is under way, returns the key already waiting.
+     * Starts a rotation now: a new key is published at once and signs once verifiers have had time to fetch it
+     * ({@code gatehouse.keys.publication-delay}), so no valid token is refused. While a rotation is under way,
+     * returns the key already waiting.
      */
-    SigningKeyView rotate(@NotBlank @Size(max = 100) String actor);
+    SigningKeyView rotate(@NotNull Caller administrator);
+
+    /**
+     * A compromised key: DISABLED at once, and every token it signed revoked, so that every node refuses them within
+     * the change feed's interval. If it was the key that signs, the key waiting to sign takes over now, or a new key
+     * does; nodes whose MicroProfile JWT fetched the key set before that key was published refuse its tokens until
+     * they fetch it again (a minute at most), which a rotation started a minute earlier avoids.
+     */
+    SigningKeyView disable(@NotNull Caller administrator, @NotBlank @Size(max = 64) String kid);
 
     /** Every key, newest first, DISABLED ones included. */
-    List<SigningKeyView> list();
+    List<SigningKeyView> list(@NotNull Caller administrator);
 }

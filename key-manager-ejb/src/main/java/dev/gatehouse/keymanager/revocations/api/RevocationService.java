@@ -30,6 +30,12 @@ public interface RevocationService {
     /** Every token obtained with the secret and issued before the instant (same-second rule as for clients). */
     void revokeSecretTokens(@NotNull UUID secretId, @NotNull Instant issuedBefore);
 
+    /**
+     * Every token signed with the key, whenever it was issued (a compromised key, disabled). {@code until}: when the
+     * last token it could have signed expires.
+     */
+    void revokeKeyTokens(@NotBlank @Size(max = 64) String kid, @NotNull Instant until);
+
     boolean isRevoked(@NotNull TokenClaims claims);
 
     /** Every revocation in force, for the gateway's in-memory check. */

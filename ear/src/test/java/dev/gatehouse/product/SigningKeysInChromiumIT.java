@@ -1,0 +1,112 @@
+package dev.gatehouse.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The administrator's signing-keys page in headless Chromium: rotate now, then disable a key, with a confirmation;
+ * what the page shows is what the management API says. The key that signs is left alone here, so that the other
+ * tests of the running product keep their tokens (disabling it is tested over HTTP).
+ */
+@ExtendWith(ProductExtension.class)
+class SigningKeysInChromiumIT {
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.open();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    private JsonObject key(RunningProduct product, String admin, String kid) throws Exception {
+        HttpResponse<String> keys = Administrator.send(product, "GET", "management/v1/signing-keys", admin, null);
+        assertEquals(200, keys.statusCode(), keys.body());
+        JsonArray all = Json.createReader(new StringReader(keys.body())).readArray();
+        return all.getValuesAs(JsonObject.class).stream().filter(k -> k.getString("kid").equals(kid)).findFirst()
+                .orElseThrow(() -> new AssertionError(kid + " not in " + keys.body()));
+    }
+
+    @Test
+    void theAdministratorRotatesNowAndDisablesTheNewKey(RunningProduct product) throws Exception {
+        String adminPassword = Administrator.password(product);
+        String admin = Administrator.basic(Administrator.USERNAME, adminPassword);
+        browser.get(product.uri("devportal/signin.xhtml").toString());
+        browser.findElement(By.id("signin:username")).sendKeys(Administrator.USERNAME);
+        browser.findElement(By.id("signin:password")).sendKeys(adminPassword);
+        browser.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Signing keys"))).click();
+        wait.until(ExpectedConditions.titleIs("Signing keys · Gatehouse"));
+        assertTrue(browser.findElement(By.id("keys:table")).getText().contains("Signing"),
+                browser.findElement(By.id("keys:table")).getText());
+
+        browser.findElement(By.id("keys:rotate")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "is published"));
+        String message = browser.findElement(By.id("messages_container")).getText();
+        String kid = message.substring(message.indexOf("Key ") + 4, message.indexOf(" is published"));
+        String row = "//tr[.//code[normalize-space(.)='" + kid + "']]";
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(row), "Waiting to sign"));
+        assertEquals("ACTIVE", key(product, admin, kid).getString("status"));
+        screenshot("signing-keys-rotated");
+
+        browser.findElement(By.xpath(row + "//button[normalize-space(.)='Disable']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-confirm-dialog-message"),
+                kid));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(row), "Disabled"));
+        screenshot("signing-keys-disabled");
+
+        assertEquals("DISABLED", key(product, admin, kid).getString("status"));
+        HttpResponse<String> trail = Administrator.send(product, "GET",
+                "management/v1/audit?action=signing-key.disable&target=" + kid, admin, null);
+        assertTrue(trail.body().contains("\"actor\":\"" + Administrator.USERNAME + "\""), trail.body());
+
+        String developer = "keys-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> signedUp = Administrator.send(product, "POST", "developer/v1/signup", null,
+                "{\"username\":\"" + developer + "\",\"email\":\"" + developer + "@example.com\",\"displayName\":"
+                        + "\"Dev\",\"password\":\"a developer password\"}");
+        assertEquals(201, signedUp.statusCode(), signedUp.body());
+        browser.findElement(By.id("account:sign-out")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Sign in")));
+        browser.get(product.uri("devportal/signin.xhtml").toString());
+        browser.findElement(By.id("signin:username")).sendKeys(developer);
+        browser.findElement(By.id("signin:password")).sendKeys("a developer password");
+        browser.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Applications")));
+        assertTrue(browser.findElements(By.linkText("Signing keys")).isEmpty(), "not in a developer's navigation");
+        browser.get(product.uri("devportal/admin/signing-keys.xhtml").toString());
+        assertEquals("Not allowed · Gatehouse", browser.getTitle());
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path directory = Path.of(System.getProperty("gatehouse.screenshots"));
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
