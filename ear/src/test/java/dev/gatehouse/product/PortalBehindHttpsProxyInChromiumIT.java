@@ -54,7 +54,7 @@ class PortalBehindHttpsProxyInChromiumIT {
         browser.findElement(By.id("signin:username")).sendKeys(username);
         browser.findElement(By.id("signin:password")).sendKeys(password);
         browser.findElement(By.id("signin:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.titleIs("Applications · Gatehouse"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.titleIs("Catalog · Gatehouse"));
         Map<String, Object> after = sessionCookie();
 
         assertEquals(true, before.get("secure"), before.toString());

@@ -67,7 +67,7 @@ class PortalIsolationInChromiumIT {
         browser.findElement(By.id("signin:username")).sendKeys(bob);
         browser.findElement(By.id("signin:password")).sendKeys("bob's long password");
         browser.findElement(By.id("signin:submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.titleIs("Applications · Gatehouse"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.titleIs("Catalog · Gatehouse"));
         browser.get(product.uri("devportal/applications/view.xhtml?id=" + aliceApp).toString());
         screenshot("isolation-by-url");
 

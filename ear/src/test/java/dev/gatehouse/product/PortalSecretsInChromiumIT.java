@@ -154,7 +154,7 @@ class PortalSecretsInChromiumIT {
         browser.findElement(By.id("signin:username")).sendKeys(username);
         browser.findElement(By.id("signin:password")).sendKeys(PASSWORD);
         browser.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.titleIs("Applications · Gatehouse"));
+        wait.until(ExpectedConditions.titleIs("Catalog · Gatehouse"));
         browser.get(product.uri("devportal/applications/view.xhtml?id=" + URLEncoder.encode(application,
                 StandardCharsets.UTF_8)).toString());
         wait.until(ExpectedConditions.titleIs("Secrets App · Gatehouse"));

@@ -60,20 +60,46 @@ final class SeedInBrowser {
         String username = "web-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "a browser password";
 
-        browser.get(uri.apply("devportal/signup.xhtml").toString());
+        // the walk starts from the API: "Sign in to subscribe", a new account made on the way, and back to the API
+        browser.get(uri.apply("devportal/").toString());
+        browser.findElement(By.linkText("PizzaShack")).click();
+        wait.until(ExpectedConditions.titleIs("PizzaShack · Gatehouse"));
+        String pizzaShack = browser.getCurrentUrl();
+        browser.findElement(By.id("api:signin-to-subscribe")).click();
+        wait.until(ExpectedConditions.titleIs("Sign in · Gatehouse"));
+        browser.findElement(By.id("signup-link")).click();
+        wait.until(ExpectedConditions.titleIs("Sign up · Gatehouse"));
         browser.findElement(By.id("signup:username")).sendKeys(username);
         browser.findElement(By.id("signup:email")).sendKeys(username + "@example.com");
         browser.findElement(By.id("signup:displayName")).sendKeys("Web Developer");
         browser.findElement(By.id("signup:password")).sendKeys(password);
         browser.findElement(By.id("signup:submit")).click();
-        wait.until(ExpectedConditions.titleIs("Sign in · Gatehouse"));
+        wait.until(ExpectedConditions.titleIs("PizzaShack · Gatehouse"));
+        assertEquals(pizzaShack, browser.getCurrentUrl(), "back on the API, signed in");
+        assertEquals(username, browser.findElement(By.id("signed-in-user")).getText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "your account is ready"));
         screenshot("01-signed-up");
 
+        // signed out and in again from the API page: back on it; the message said once
+        browser.findElement(By.id("account:sign-out")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Sign in")));
+        browser.get(pizzaShack);
+        browser.findElement(By.id("api:signin-to-subscribe")).click();
+        wait.until(ExpectedConditions.titleIs("Sign in · Gatehouse"));
+        browser.findElement(By.id("signin:username")).sendKeys(username);
+        browser.findElement(By.id("signin:password")).sendKeys("not " + password);
+        browser.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin"), "Wrong username or password."));
+        assertEquals(1, occurrences(browser.findElement(By.tagName("body")).getText(), "Wrong username or password."),
+                "said once, by the form");
+        browser.findElement(By.id("signin:username")).clear();
         browser.findElement(By.id("signin:username")).sendKeys(username);
         browser.findElement(By.id("signin:password")).sendKeys(password);
         browser.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.titleIs("PizzaShack · Gatehouse"));
+        assertEquals(pizzaShack, browser.getCurrentUrl(), "back on the API it came from");
+        browser.findElement(By.linkText("Applications")).click();
         wait.until(ExpectedConditions.titleIs("Applications · Gatehouse"));
-        assertEquals(username, browser.findElement(By.id("signed-in-user")).getText());
         screenshot("02-applications");
 
         browser.findElement(By.id("create:name")).sendKeys("Browser App");

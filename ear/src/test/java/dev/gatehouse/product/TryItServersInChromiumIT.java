@@ -116,7 +116,7 @@ class TryItServersInChromiumIT {
         browser.findElement(By.id("signin:username")).sendKeys(username);
         browser.findElement(By.id("signin:password")).sendKeys(password);
         browser.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.titleIs("Applications · Gatehouse"));
+        wait.until(ExpectedConditions.titleIs("Catalog · Gatehouse"));
         browser.get(product.uri("devportal/apis/documentation.xhtml?id=" + apiId).toString());
         WebElement operation = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//div[contains(@class,'opblock-get')]//*[contains(@class,'opblock-summary-path') and @data-path='/balance']")));

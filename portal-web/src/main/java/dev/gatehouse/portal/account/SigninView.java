@@ -2,16 +2,9 @@ package dev.gatehouse.portal.account;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 
@@ -25,7 +18,7 @@ import java.io.IOException;
 public class SigninView {
 
     @Inject
-    SecurityContext security;
+    PortalSignIn portal;
 
     @Inject
     FacesContext faces;
@@ -39,23 +32,22 @@ public class SigninView {
     @NotBlank(message = "Enter your password.")
     private String password;
 
+    private String next;
+
     public void signIn() throws IOException {
-        ExternalContext external = faces.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams()
-                        .credential(new UsernamePasswordCredential(username, password))
-                        .newAuthentication(true));
-        switch (status) {
-            case SUCCESS -> {
-                request.changeSessionId(); // no session fixation
-                external.redirect(external.getRequestContextPath() + "/applications/index.xhtml");
-                faces.responseComplete();
-            }
-            case SEND_CONTINUE -> faces.responseComplete();
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+        if (!portal.signIn(username, password, next)) {
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     refusal.message().orElse("Wrong username or password."), null));
         }
+    }
+
+    /** The page to return to (see {@link ReturnPath}). */
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
     }
 
     public String getUsername() {

@@ -9,8 +9,9 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 
-/** signup.xhtml: a developer account, then on to sign in. */
+/** signup.xhtml: a developer account, signed in at once and back to the page the person came from. */
 @Named
 @RequestScoped
 public class SignupView {
@@ -21,12 +22,16 @@ public class SignupView {
     @Inject
     FacesContext faces;
 
+    @Inject
+    PortalSignIn portal;
+
     private String username;
     private String email;
     private String displayName;
     private String password;
+    private String next;
 
-    public String signUp() {
+    public String signUp() throws IOException {
         try {
             accounts.signUp(new SignUp(username, email, displayName, password));
         } catch (BusinessException refused) {
@@ -34,9 +39,22 @@ public class SignupView {
             return null;
         }
         faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-                "Your account is ready. Sign in to continue.", null));
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Welcome, " + username
+                + ": your account is ready.", null));
+        if (portal.signIn(username, password, next)) {
+            return null;
+        }
+        // signing in was refused (the sign-in budget, say): the account exists, the person signs in by hand
         return "/signin.xhtml?faces-redirect=true";
+    }
+
+    /** The page to return to (see {@link ReturnPath}). */
+    public String getNext() {
+        return next;
+    }
+
+    public void setNext(String next) {
+        this.next = next;
     }
 
     public String getUsername() {
