@@ -8,19 +8,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +28,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -46,6 +43,10 @@ import org.junit.jupiter.api.Test;
  * tokens/s and gateway requests/s during a flood of wrong HTTP Basic credentials with random usernames (50
  * connections, each from its own loopback address, as from many machines) beside the same figures without it.
  * It measures and prints; it asserts nothing about speed, which depends on the machine.
+ *
+ * <p>With {@code -Dbench.soak=PT30M} (any ISO-8601 duration) it runs a soak instead: steady token and gateway load
+ * at once for that long, a fresh token each minute, printing a line a minute and, at the start and the end, the
+ * heap after a full GC, resident memory, threads and open files, and every answer that was not 2xx.
  */
 class GatewayBenchmark {
 
@@ -56,8 +57,9 @@ class GatewayBenchmark {
     private static final int[] CONNECTIONS = {64, 1};
     private static final int FLOODED_CONNECTIONS = 16;
     private static final int FLOOD_CONNECTIONS = 50;
-
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final Duration SOAK = Duration.parse(System.getProperty("bench.soak", "PT0S"));
+    private static final Duration SOAK_SLICE = Duration.ofMinutes(1);
+    private static final int SOAK_CONNECTIONS = 4;
 
     /** Throughput and latency of one measured run. */
     record Figures(double perSecond, double p50Millis, double p99Millis, long errors, long reconnects) {
@@ -74,6 +76,10 @@ class GatewayBenchmark {
         Map<Integer, Figures> gatehouseTokens = new TreeMap<>();
         StringBuilder report = new StringBuilder();
         try {
+            if (!SOAK.isZero()) {
+                soak(report);
+                return;
+            }
             measureGatehouse(report, gatehouseTokens);
             if (KeycloakPeer.wanted()) {
                 measureKeycloak(report, gatehouseTokens);
@@ -81,6 +87,73 @@ class GatewayBenchmark {
         } finally {
             System.out.println(report);
         }
+    }
+
+    /** Steady load for {@link #SOAK}; whatever grows between its start and its end is a finding. */
+    private void soak(StringBuilder report) throws Exception {
+        try (RunningProduct product = RunningProduct.start()) {
+            String[] credentials = BenchClient.subscribedClient(product);
+            String basic = BenchClient.clientBasic(credentials);
+            int port = product.uri("/").getPort();
+            Call tokenRequest = new Call("POST", "/oauth2/token", Map.of("Authorization", basic,
+                    "Content-Type", "application/x-www-form-urlencoded"), "grant_type=client_credentials");
+            warmUp(port, tokenRequest, FIRST_WARM_UP.dividedBy(3));
+            warmUp(port, gatewayCall(BenchClient.token(product, basic)), FIRST_WARM_UP.dividedBy(3));
+            ServerVitals start = ServerVitals.afterFullGc(product.pid());
+            report.append(String.format(Locale.ROOT, "%nGatehouse soak: %s of steady load (%d cores, Java %s, %s),"
+                    + " %d connections asking for tokens and %d calling the gateway at once, a fresh token a minute%n"
+                    + "  start      %s%n", SOAK, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), Wrk.available() ? "wrk" : "the Java client", SOAK_CONNECTIONS,
+                    SOAK_CONNECTIONS, start));
+            System.out.print(report);
+            long tokens = 0;
+            long calls = 0;
+            long refusedTokens = 0;
+            long refusedCalls = 0;
+            long broken = 0;
+            Instant began = Instant.now();
+            Instant end = began.plus(SOAK);
+            ExecutorService generators = Executors.newFixedThreadPool(2);
+            try {
+                for (Duration left = SOAK; left.toSeconds() >= 1; left = Duration.between(Instant.now(), end)) {
+                    Duration slice = left.compareTo(SOAK_SLICE) < 0 ? left : SOAK_SLICE;
+                    Call gatewayRequest = gatewayCall(BenchClient.token(product, basic));
+                    Future<Figures> issuing = generators.submit(() -> steady(port, tokenRequest, slice));
+                    Future<Figures> calling = generators.submit(() -> steady(port, gatewayRequest, slice));
+                    Figures issued = issuing.get();
+                    Figures called = calling.get();
+                    tokens += Math.round(issued.perSecond() * slice.toSeconds());
+                    calls += Math.round(called.perSecond() * slice.toSeconds());
+                    refusedTokens += issued.errors();
+                    refusedCalls += called.errors();
+                    broken += issued.reconnects() + called.reconnects();
+                    String line = String.format(Locale.ROOT, "  %6.1f min  tokens %5.0f/s  gateway %6.0f/s  not 2xx %d"
+                            + "  %s%n", Duration.between(began, Instant.now()).toSeconds() / 60.0, issued.perSecond(),
+                            called.perSecond(), issued.errors() + called.errors(), ServerVitals.now(product.pid()));
+                    report.append(line);
+                    System.out.print(line);
+                }
+            } finally {
+                generators.shutdownNow();
+            }
+            ServerVitals finish = ServerVitals.afterFullGc(product.pid());
+            report.append(String.format(Locale.ROOT, "  end        %s%n"
+                    + "  growth     heap after GC %+.1f MB, resident %+.0f MB, threads %+d, open files %+d%n"
+                    + "  answers    %d tokens and %d gateway calls served; not 2xx: %d token answers, %d gateway"
+                    + " answers; %d connection errors%n", finish,
+                    (finish.heapAfterGcBytes() - start.heapAfterGcBytes()) / 1048576.0,
+                    (finish.residentBytes() - start.residentBytes()) / 1048576.0, finish.threads() - start.threads(),
+                    finish.openFiles() - start.openFiles(), tokens, calls, refusedTokens, refusedCalls, broken));
+        }
+    }
+
+    private static Call gatewayCall(String token) {
+        return new Call("GET", "/api/pizzashack/1.0.0/menu", Map.of("Authorization", "Bearer " + token), null);
+    }
+
+    private static Figures steady(int port, Call call, Duration slice) throws Exception {
+        return Wrk.available() ? Wrk.run(port, call, SOAK_CONNECTIONS, slice)
+                : runJava(port, call.bytes(), 200, SOAK_CONNECTIONS, Duration.ZERO, slice);
     }
 
     /** The same token requests, generator, warm-up and settings against Keycloak, and the ratios. */
@@ -107,16 +180,14 @@ class GatewayBenchmark {
 
     private void measureGatehouse(StringBuilder report, Map<Integer, Figures> gatehouseTokens) throws Exception {
         try (RunningProduct product = RunningProduct.start()) {
-            String[] credentials = subscribedClient(product);
-            String basic = "Basic " + Base64.getEncoder().encodeToString((credentials[0] + ":" + credentials[1])
-                    .getBytes(StandardCharsets.UTF_8));
-            String token = token(product, basic);
+            String[] credentials = BenchClient.subscribedClient(product);
+            String basic = BenchClient.clientBasic(credentials);
+            String token = BenchClient.token(product, basic);
             int port = product.uri("/").getPort();
 
             Call tokenRequest = new Call("POST", "/oauth2/token", Map.of("Authorization", basic,
                     "Content-Type", "application/x-www-form-urlencoded"), "grant_type=client_credentials");
-            Call gatewayRequest = new Call("GET", "/api/pizzashack/1.0.0/menu", Map.of("Authorization",
-                    "Bearer " + token), null);
+            Call gatewayRequest = gatewayCall(token);
             Call baselineRequest = new Call("GET", "/", Map.of("Accept", "application/json"), null);
 
             report.append("\nGatehouse benchmark (" + Runtime.getRuntime()
@@ -513,50 +584,6 @@ class GatewayBenchmark {
                 }
             }
             return null;
-        }
-    }
-
-    /** A developer's client, subscribed to the sample API under the Unlimited plan (no 429s while measuring). */
-    private String[] subscribedClient(RunningProduct product) throws Exception {
-        String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "a benchmark password";
-        post(product, "developer/v1/signup", null, "{\"username\":\"" + name + "\",\"email\":\"" + name
-                + "@example.com\",\"displayName\":\"Bench\",\"password\":\"" + password + "\"}");
-        String basic = "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
-        String app = post(product, "developer/v1/applications", basic, "{\"name\":\"bench\"}").getString("id");
-        String api = json(http.send(HttpRequest.newBuilder(product.uri("developer/v1/apis?search=pizzashack")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).getJsonArray("items").getJsonObject(0).getString("id");
-        post(product, "developer/v1/applications/" + app + "/subscriptions", basic,
-                "{\"apiId\":\"" + api + "\",\"planId\":\"6b0c7a0e-0f3a-4c2e-9a51-000000000004\"}");
-        JsonObject keys = post(product, "developer/v1/applications/" + app + "/keys/PRODUCTION", basic, null);
-        return new String[] {keys.getJsonObject("keys").getString("clientId"),
-                keys.getJsonObject("secret").getString("value")};
-    }
-
-    private String token(RunningProduct product, String basic) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(product.uri("oauth2/token"))
-                .header("Authorization", basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return json(response.body()).getString("access_token");
-    }
-
-    private JsonObject post(RunningProduct product, String path, String authorization, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(product.uri(path)).header("Content-Type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return json(response.body());
-    }
-
-    private static JsonObject json(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
         }
     }
 }

@@ -103,6 +103,10 @@ public final class RunningProduct implements AutoCloseable {
         return dataDirectory;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** The server process's resident memory now, from /proc (Linux), or -1 where that cannot be read. */
     public long residentBytes() {
         return residentBytes(process.pid());
