@@ -84,6 +84,9 @@ class EarOnPayaraServerIT {
 
         assertEquals(200, ready.statusCode(), ready.body());
         assertTrue(ready.body().contains("\"name\":\"database\",\"status\":\"UP\""), ready.body());
+        // one of each in the EAR: the checks live in its lib/, seen by both WARs and the EJB module
+        assertEquals(1, ready.body().split("\"name\":\"database\"", -1).length - 1, ready.body());
+        assertEquals(1, ready.body().split("\"name\":\"portal\"", -1).length - 1, ready.body());
     }
 
     @Test

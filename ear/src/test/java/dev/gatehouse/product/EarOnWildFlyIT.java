@@ -3,6 +3,7 @@ package dev.gatehouse.product;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,6 +11,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,13 +26,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The EAR on a stock WildFly 39 ({@code standalone.xml}), prepared with the shipped {@code gatehouse.cli} and
- * deployed by dropping it into {@code standalone/deployments}, as an operator would (README); then the seed's flow
- * in the browser and over HTTP.
+ * deployed by dropping it into {@code standalone/deployments}, as an operator would (README), on PostgreSQL (the
+ * driver is the one inside the EAR); then the seed's flow in the browser and over HTTP.
  */
 class EarOnWildFlyIT {
 
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(5);
 
+    private static EmbeddedPostgres postgres;
     private static Process server;
     private static URI base;
     private static URI management;
@@ -37,6 +42,7 @@ class EarOnWildFlyIT {
 
     @BeforeAll
     static void startWildFly() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
         Path home = Path.of(System.getProperty("wildfly.home"));
         Path standalone = home.resolve("standalone");
         freshServer(standalone);
@@ -50,9 +56,15 @@ class EarOnWildFlyIT {
         Files.createDirectories(log.getParent());
         server = new ProcessBuilder("bash", home.resolve("bin/standalone.sh").toString(), "-c", "standalone.xml",
                 "-Djboss.socket.binding.port-offset=" + offset,
-                "-Dgatehouse.oauth.issuer=" + base.toString().replaceAll("/$", ""))
+                "-Dgatehouse.oauth.issuer=" + base.toString().replaceAll("/$", ""),
+                "-Dgatehouse.db.url=" + postgresUrl(), "-Dgatehouse.db.user=postgres",
+                "-Dgatehouse.db.password=postgres")
                 .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitDeployed();
+    }
+
+    private static String postgresUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
     }
 
     /** The unpacked server is reused between builds: start each run from its pristine configuration and no data. */
@@ -155,6 +167,9 @@ class EarOnWildFlyIT {
                 server.destroyForcibly();
             }
         }
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     @Test
@@ -200,9 +215,24 @@ class EarOnWildFlyIT {
     }
 
     @Test
+    void theEarRunsOnPostgresqlWithTheDriverItCarries() throws Exception {
+        assertTrue(Files.readString(log).contains("GH-DB-100 Database " + postgresUrl()),
+                "the product says it migrated PostgreSQL; log " + log + ":\n" + tail());
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet plans = statement.executeQuery("SELECT COUNT(*) FROM plans")) {
+            plans.next();
+            assertTrue(plans.getInt(1) >= 4, "the schema and its seed are in PostgreSQL");
+        }
+    }
+
+    @Test
     void theServerReportsItselfReady() throws Exception {
         var ready = http.send("GET", management.resolve("health/ready"), null, null);
         assertEquals(200, ready.status(), ready.body());
         assertTrue(ready.body().contains("gatehouse.ear"), ready.body());
+        // Gatehouse's own readiness checks, as on Payara: the key manager's and the API runtime's
+        assertTrue(ready.body().contains("\"database\""), ready.body());
+        assertTrue(ready.body().contains("\"portal\""), ready.body());
     }
 }

@@ -5,8 +5,8 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 
 /**
- * Tells the runtime's readiness check (api-runtime's {@code PortalReadiness}) that the portal has started: the two
- * WARs share only the JVM and the database, whether on Payara Micro or in the EAR.
+ * Tells the readiness check ({@code PortalReadiness}, in the key manager's health jar) that the portal has started:
+ * the two WARs share only the JVM and the database, whether on Payara Micro or in the EAR.
  */
 @WebListener
 public class PortalStarted implements ServletContextListener {

@@ -1,5 +1,6 @@
 package dev.gatehouse.keymanager.database;
 
+import dev.gatehouse.keymanager.health.DatabaseReadiness;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
@@ -45,6 +46,11 @@ public class SchemaMigration {
     public static final String DATA_SOURCE = "java:app/jdbc/gatehouse";
 
     private static final System.Logger LOG = System.getLogger(SchemaMigration.class.getName());
+    /**
+     * Whether this application carries the readiness checks, a jar of their own (see key-manager-ejb's pom): the
+     * runtime and the EAR do, the portal WAR does not, so that each check is reported once.
+     */
+    private static final boolean READINESS_CHECKS = present("dev.gatehouse.keymanager.health.DatabaseReadiness");
 
     @Resource(lookup = DATA_SOURCE)
     private DataSource dataSource;
@@ -63,6 +69,9 @@ public class SchemaMigration {
             schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion
                     : flyway(dataSource).info().current().getVersion().getVersion();
             ConfiguredDataSource.started();
+            if (READINESS_CHECKS) {
+                DatabaseReadiness.migrated(schemaVersion, dataSource);
+            }
             LOG.log(Level.INFO, "GH-DB-100 Database {0} at schema version {1} ({2} migration(s) applied)",
                     settings.describe(), schemaVersion, result.migrationsExecuted);
         } catch (FlywayException e) {
@@ -71,9 +80,13 @@ public class SchemaMigration {
         }
     }
 
-    /** The applied schema version, or empty while migration has not succeeded. */
-    public java.util.Optional<String> schemaVersion() {
-        return java.util.Optional.ofNullable(schemaVersion);
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, SchemaMigration.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException absent) {
+            return false;
+        }
     }
 
     /** A first connection outside the pool, so that an unreachable database is one clear line, not pool traces. */

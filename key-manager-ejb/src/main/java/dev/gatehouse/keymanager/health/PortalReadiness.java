@@ -1,4 +1,4 @@
-package dev.gatehouse.runtime.health;
+package dev.gatehouse.keymanager.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
