@@ -19,11 +19,22 @@
             && target.pathname.indexOf(gatewayPath) === 0;
     }
 
+    /** Swagger UI's server list is a select without a label; screen readers need one (axe-core: select-name). */
+    function labelServers() {
+        var servers = document.getElementById('servers');
+        if (servers) {
+            servers.setAttribute('aria-label', 'Server');
+        }
+    }
+
     SwaggerUIBundle({
         url: root.getAttribute('data-spec-url'),
         dom_id: '#swagger-ui',
         deepLinking: false,
         validatorUrl: null,
+        // the highlighter's colours fall below WCAG AA contrast on its dark background; plain text does not
+        syntaxHighlight: false,
+        onComplete: labelServers,
         requestInterceptor: function (request) {
             var token = document.getElementById('access-token');
             if (token && token.value && isThisApi(request.url)) {

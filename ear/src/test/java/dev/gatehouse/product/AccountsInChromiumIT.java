@@ -72,6 +72,7 @@ class AccountsInChromiumIT {
                 name + " is now PUBLISHER"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(row + "//button[normalize-space(.)='Remove PUBLISHER']")));
         screenshot("accounts-granted");
+        Accessibility.assertAccessible(browser, "Accounts");
 
         // the new publisher's own API, over the management API: the role applies at once
         String context = "own-" + UUID.randomUUID().toString().substring(0, 6);

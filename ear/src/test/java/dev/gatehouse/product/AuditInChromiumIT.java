@@ -59,6 +59,7 @@ class AuditInChromiumIT {
         String row = "//tbody[@id='events:table_data']/tr[.//td[normalize-space(.)='" + stranger + "']]";
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(row)));
         screenshot("audit-failed-sign-in");
+        Accessibility.assertAccessible(browser, "Audit");
 
         String text = browser.findElement(By.xpath(row)).getText();
         assertTrue(text.contains("account.authenticate"), text);

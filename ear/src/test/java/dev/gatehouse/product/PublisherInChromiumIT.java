@@ -109,6 +109,7 @@ class PublisherInChromiumIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id^='awaiting:table:0:approve']"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Approved"));
         screenshot("publisher-approved");
+        Accessibility.assertAccessible(browser, "Publisher");
         assertTrue(developer.get("developer/v1/applications/" + app + "/subscriptions").contains("\"status\":\"ACTIVE\""));
     }
 

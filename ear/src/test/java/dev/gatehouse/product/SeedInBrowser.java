@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.openqa.selenium.By;
@@ -38,6 +41,8 @@ final class SeedInBrowser {
     private final WebDriverWait wait;
     private final Function<String, URI> uri;
     private final String screenshots;
+    /** Per step, the serious and critical accessibility violations axe-core found (none, it is to be hoped). */
+    private final Map<String, List<String>> inaccessible = new LinkedHashMap<>();
 
     /** {@code uri} resolves a path against the deployment's root; screenshots go to a directory of that name. */
     SeedInBrowser(ChromeDriver browser, Function<String, URI> uri, String screenshots) {
@@ -50,6 +55,8 @@ final class SeedInBrowser {
     void walk() throws Exception {
         try {
             steps();
+            assertTrue(inaccessible.isEmpty(), "accessibility violations (axe-core, WCAG 2.1 A/AA, serious or"
+                    + " critical) by step: " + inaccessible);
         } catch (Exception | AssertionError e) {
             screenshot("failed");
             throw e;
@@ -62,13 +69,16 @@ final class SeedInBrowser {
 
         // the walk starts from the API: "Sign in to subscribe", a new account made on the way, and back to the API
         browser.get(uri.apply("devportal/").toString());
+        screenshot("00-catalog");
         browser.findElement(By.linkText("PizzaShack")).click();
         wait.until(ExpectedConditions.titleIs("PizzaShack · Gatehouse"));
         String pizzaShack = browser.getCurrentUrl();
         browser.findElement(By.id("api:signin-to-subscribe")).click();
         wait.until(ExpectedConditions.titleIs("Sign in · Gatehouse"));
+        screenshot("00-sign-in");
         browser.findElement(By.id("signup-link")).click();
         wait.until(ExpectedConditions.titleIs("Sign up · Gatehouse"));
+        screenshot("00-sign-up");
         browser.findElement(By.id("signup:username")).sendKeys(username);
         browser.findElement(By.id("signup:email")).sendKeys(username + "@example.com");
         browser.findElement(By.id("signup:displayName")).sendKeys("Web Developer");
@@ -283,9 +293,16 @@ final class SeedInBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A screenshot of the step, and axe-core's check of the page as it is then. */
     private void screenshot(String name) throws Exception {
         Path directory = Path.of(System.getProperty("gatehouse.screenshots"), screenshots);
         Files.createDirectories(directory);
         Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        if (!name.equals("failed")) {
+            List<String> violations = Accessibility.violations(browser);
+            if (!violations.isEmpty()) {
+                inaccessible.put(name, violations);
+            }
+        }
     }
 }

@@ -74,6 +74,7 @@ class SigningKeysInChromiumIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(row), "Waiting to sign"));
         assertEquals("ACTIVE", key(product, admin, kid).getString("status"));
         screenshot("signing-keys-rotated");
+        Accessibility.assertAccessible(browser, "Signing keys");
 
         browser.findElement(By.xpath(row + "//button[normalize-space(.)='Disable']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-confirm-dialog-message"),
