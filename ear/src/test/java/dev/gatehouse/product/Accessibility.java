@@ -20,7 +20,12 @@ final class Accessibility {
 
     private static final String RUN = """
             const done = arguments[arguments.length - 1];
-            axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+            // after PrimeFaces' ajax requests have ended: a button it disables meanwhile is faded, not inaccessible
+            const idle = () => !window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty();
+            const settled = (tries) => new Promise(resolve => (function wait(left) {
+                if (idle() || left === 0) { setTimeout(resolve, 400); } else { setTimeout(() => wait(left - 1), 100); }
+            })(tries));
+            settled(50).then(() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
                                resultTypes: ['violations']})
                .then(result => done(result.violations
                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -28,7 +33,7 @@ final class Accessibility {
                        + (n.any.length && n.any[0].data && n.any[0].data.fgColor
                            ? ' [' + n.any[0].data.fgColor + ' on ' + n.any[0].data.bgColor + ', '
                                + n.any[0].data.contrastRatio + ':1]' : '')).join(' | '))))
-               .catch(e => done(['axe-core failed: ' + e]));
+               .catch(e => done(['axe-core failed: ' + e])));
             """;
 
     private Accessibility() {
