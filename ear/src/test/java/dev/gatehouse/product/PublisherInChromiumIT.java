@@ -1,6 +1,7 @@
 package dev.gatehouse.product;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -81,10 +83,14 @@ class PublisherInChromiumIT {
         screenshot("publisher-created");
 
         String row = "//tr[.//code[normalize-space(.)='/api/" + context + "/2.1.0']]";
-        assertEquals("CREATED", browser.findElement(By.xpath(row + "//span[contains(@id,'lifecycle')]")).getText());
-        browser.findElement(By.xpath(row + "//button[normalize-space(.)='PUBLISHED']")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
-        wait.until(ExpectedConditions.textToBe(By.xpath(row + "//span[contains(@id,'lifecycle')]"), "PUBLISHED"));
+        assertEquals("Created", browser.findElement(By.xpath(row + "//span[contains(@id,'lifecycle')]")).getText());
+        browser.findElement(By.xpath(row + "//button[normalize-space(.)='Publish']")).click();
+        WebElement yes = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")));
+        assertEquals("Publish Parcels 2.1.0?", browser.findElement(By.cssSelector(".ui-confirm-dialog .ui-dialog-title"))
+                .getText(), "the question names the action and the API");
+        assertFalse(yes.getAttribute("class").contains("ui-button-danger"), "publishing is not a danger");
+        yes.click();
+        wait.until(ExpectedConditions.textToBe(By.xpath(row + "//span[contains(@id,'lifecycle')]"), "Published"));
         screenshot("publisher-published");
 
         HttpResponse<String> catalog = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -19,4 +19,26 @@ public class Labels {
         String words = state.name().replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
+
+    /** The action that moves an API to the lifecycle state: "Publish", "Deprecate", "Retire", "Block". */
+    public String lifecycleAction(Enum<?> target) {
+        return switch (target.name()) {
+            case "PUBLISHED" -> "Publish";
+            case "DEPRECATED" -> "Deprecate";
+            case "RETIRED" -> "Retire";
+            case "BLOCKED" -> "Block";
+            default -> of(target);
+        };
+    }
+
+    /** What the action does, for its confirmation. */
+    public String lifecycleConsequence(Enum<?> target) {
+        return switch (target.name()) {
+            case "PUBLISHED" -> "Developers will find it in the catalog and may subscribe.";
+            case "DEPRECATED" -> "It stays in the catalog, marked deprecated; subscriptions keep working.";
+            case "RETIRED" -> "Its calls are refused and it leaves the catalog for good.";
+            case "BLOCKED" -> "Its calls are refused until it is published again.";
+            default -> "";
+        };
+    }
 }

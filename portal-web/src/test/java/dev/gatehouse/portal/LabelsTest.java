@@ -1,7 +1,9 @@
 package dev.gatehouse.portal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.gatehouse.keymanager.apis.api.Lifecycle;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +18,21 @@ class LabelsTest {
         assertEquals("Active", labels.of(SubscriptionStatus.ACTIVE));
         assertEquals("On hold", labels.of(SubscriptionStatus.ON_HOLD));
         assertEquals("Blocked in production", labels.of(SubscriptionStatus.PROD_ONLY_BLOCKED));
+    }
+
+    @Test
+    void lifecycleButtonsAreNamedAfterTheirActions() {
+        Labels labels = new Labels();
+        for (Lifecycle target : Lifecycle.values()) {
+            for (Lifecycle from : Lifecycle.values()) {
+                if (from.next().contains(target)) {
+                    assertFalse(labels.lifecycleAction(target).equals(target.name()), target + " has an action name");
+                    assertFalse(labels.lifecycleConsequence(target).isBlank(), target + " says what it does");
+                }
+            }
+        }
+        assertEquals("Publish", labels.lifecycleAction(Lifecycle.PUBLISHED));
+        assertEquals("Block", labels.lifecycleAction(Lifecycle.BLOCKED));
     }
 
     @Test

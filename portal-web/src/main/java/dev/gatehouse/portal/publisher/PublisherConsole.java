@@ -12,6 +12,7 @@ import dev.gatehouse.keymanager.plans.api.PlanView;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
+import dev.gatehouse.portal.Labels;
 import dev.gatehouse.portal.Outcome;
 import dev.gatehouse.portal.account.SignedInDeveloper;
 import jakarta.ejb.EJB;
@@ -21,6 +22,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -46,6 +48,9 @@ public class PublisherConsole implements Serializable {
 
     @EJB
     transient SubscriptionService subscriptions;
+
+    @Inject
+    Labels labels;
 
     @Inject
     SignedInDeveloper publisher;
@@ -116,7 +121,7 @@ public class PublisherConsole implements Serializable {
     public void moveTo(ApiView api, Lifecycle target) {
         act(() -> {
             apis.changeLifecycle(publisher.required(), api.id(), target);
-            return api.name() + " " + api.version() + " is " + target;
+            return api.name() + " " + api.version() + ": " + labels.of(target).toLowerCase(Locale.ROOT);
         });
     }
 
