@@ -389,28 +389,36 @@ class ClusterOnPostgresqlIT {
                 return null;
             }));
         }
-        Thread.sleep(1000);
-        JsonObject rotation = http.expect(200, "POST", second.uri("management/v1/signing-keys/rotation"), admin, null);
-        String rotated = rotation.getString("kid");
-        Instant started = Instant.now();
-        String after = http.token(first.uri("/"), clientId, secret);
-        while (!kid(after).equals(rotated) || !kid(http.token(second.uri("/"), clientId, secret)).equals(rotated)) {
-            assertTrue(Duration.between(started, Instant.now()).toSeconds() < 40, "the new key never signed");
-            Thread.sleep(200);
-            after = http.token(first.uri("/"), clientId, secret);
-        }
-        System.out.printf("cluster: the rotated key signs on both nodes %d ms after the rotation began%n",
-                Duration.between(started, Instant.now()).toMillis());
-        while (!signingKeyStatus(admin, old).equals("PASSIVE")) {
-            assertTrue(Duration.between(started, Instant.now()).toSeconds() < 120, "the old key was never retired");
+        String rotated;
+        String after;
+        try {
             Thread.sleep(1000);
+            JsonObject rotation = http.expect(200, "POST", second.uri("management/v1/signing-keys/rotation"), admin,
+                    null);
+            rotated = rotation.getString("kid");
+            Instant started = Instant.now();
+            after = http.token(first.uri("/"), clientId, secret);
+            while (!kid(after).equals(rotated)
+                    || !kid(http.token(second.uri("/"), clientId, secret)).equals(rotated)) {
+                assertTrue(Duration.between(started, Instant.now()).toSeconds() < 40, "the new key never signed");
+                Thread.sleep(200);
+                after = http.token(first.uri("/"), clientId, secret);
+            }
+            System.out.printf("cluster: the rotated key signs on both nodes %d ms after the rotation began%n",
+                    Duration.between(started, Instant.now()).toMillis());
+            while (!signingKeyStatus(admin, old).equals("PASSIVE")) {
+                assertTrue(Duration.between(started, Instant.now()).toSeconds() < 120,
+                        "the old key was never retired");
+                Thread.sleep(1000);
+            }
+            Thread.sleep(2000);
+        } finally {
+            running.set(false);
+            load.shutdown();
         }
-        Thread.sleep(2000);
-        running.set(false);
         for (Future<?> worker : workers) {
             worker.get();
         }
-        load.shutdown();
         System.out.printf("cluster: answers through the rotation %s, served tokens of keys %s%n", answers, servedKids);
 
         assertTrue(failures.isEmpty(), "no valid token refused, no 5xx: " + failures);
@@ -477,34 +485,47 @@ class ClusterOnPostgresqlIT {
                 return null;
             }));
         }
-        Thread.sleep(2000);
-        // revoked right before the database goes: the second node learns of it only once it is back
-        assertEquals(200, http.form(first.uri("oauth2/revoke"), ProductHttp.basic(clientId, secret),
-                "token=" + doomed).status());
-        postgres.close();
-        Instant stopped = Instant.now();
-        ProductHttp.Answer health = http.send("GET", second.uri("health/ready"), null, null);
-        while (health.status() == 200 && Duration.between(stopped, Instant.now()).toSeconds() < 10) {
-            Thread.sleep(200);
-            health = http.send("GET", second.uri("health/ready"), null, null);
+        Map<String, Map<Integer, Integer>> duringOutage;
+        try {
+            Thread.sleep(2000);
+            // revoked right before the database goes: the second node learns of it only once it is back
+            assertEquals(200, http.form(first.uri("oauth2/revoke"), ProductHttp.basic(clientId, secret),
+                    "token=" + doomed).status());
+            postgres.close();
+            Instant stopped = Instant.now();
+            try {
+                ProductHttp.Answer health = http.send("GET", second.uri("health/ready"), null, null);
+                while (health.status() == 200 && Duration.between(stopped, Instant.now()).toSeconds() < 10) {
+                    Thread.sleep(200);
+                    health = http.send("GET", second.uri("health/ready"), null, null);
+                }
+                System.out.printf("cluster: the second node said %d on /health/ready %d ms after the database"
+                        + " stopped%n", health.status(), Duration.between(stopped, Instant.now()).toMillis());
+                assertEquals(503, health.status(), "ready while the database is down: " + health.body());
+                assertTrue(health.body().contains("\"database\"") && health.body().contains("\"DOWN\""),
+                        health.body());
+                ProductHttp.Answer served = menu(first, token);
+                assertEquals(200, served.status(), "a known token of a subscribed application is still served: "
+                        + served.body());
+                Thread.sleep(Math.max(0, 15_000 - Duration.between(stopped, Instant.now()).toMillis()));
+            } finally {
+                // whatever failed above, the next tests need their database back
+                duringOutage = copy(answers);
+                postgres = database().start();
+            }
+            Instant restarted = Instant.now();
+            awaitReady(first, restarted);
+            awaitReady(second, restarted);
+            System.out.printf("cluster: both nodes ready %d ms after the database restarted%n",
+                    Duration.between(restarted, Instant.now()).toMillis());
+            Thread.sleep(2000);
+        } finally {
+            running.set(false); // also when an assertion above failed: no load left behind for the next test
+            load.shutdown();
         }
-        assertEquals(503, health.status(), health.body());
-        assertTrue(health.body().contains("\"database\"") && health.body().contains("\"DOWN\""), health.body());
-        assertEquals(200, menu(first, token).status(), "a known token of a subscribed application is still served");
-        Thread.sleep(Math.max(0, 15_000 - Duration.between(stopped, Instant.now()).toMillis()));
-        Map<String, Map<Integer, Integer>> duringOutage = copy(answers);
-        postgres = database().start();
-        Instant restarted = Instant.now();
-        awaitReady(first, restarted);
-        awaitReady(second, restarted);
-        System.out.printf("cluster: both nodes ready %d ms after the database restarted%n",
-                Duration.between(restarted, Instant.now()).toMillis());
-        Thread.sleep(2000);
-        running.set(false);
         for (Future<?> worker : workers) {
             worker.get();
         }
-        load.shutdown();
         System.out.printf("cluster: answers through the outage %s (up to its end: %s)%n", answers, duringOutage);
 
         assertTrue(failures.isEmpty(), "no 500, no 503 without Retry-After, no hang: " + failures);
@@ -564,7 +585,7 @@ class ClusterOnPostgresqlIT {
                             if (created.status() == 201 && served.status() == 200) {
                                 servedAfterKill.incrementAndGet();
                             } else {
-                                survivorFailures.add(created.status() + "/" + served.status() + " " + served.body());
+                                survivorFailures.add(created.status() + " " + created.body() + " / " + served.status());
                             }
                         }
                     } catch (java.io.IOException e) {

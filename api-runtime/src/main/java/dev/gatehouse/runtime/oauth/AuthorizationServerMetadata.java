@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AuthorizationServerMetadata {
 
     private static final List<String> CLIENT_AUTH = List.of("client_secret_basic", "client_secret_post");
+    /** A public client names itself at the token endpoint; the other endpoints need a secret. */
+    private static final List<String> TOKEN_AUTH = List.of("client_secret_basic", "client_secret_post", "none");
 
     @Inject
     @ConfigProperty(name = "gatehouse.oauth.issuer", defaultValue = "http://localhost:8080")
@@ -32,13 +34,18 @@ public class AuthorizationServerMetadata {
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         return JsonOutput.object()
                 .add("issuer", issuer)
+                .add("authorization_endpoint", base + "/oauth2/authorize")
                 .add("token_endpoint", base + "/oauth2/token")
                 .add("jwks_uri", base + "/oauth2/jwks")
                 .add("introspection_endpoint", base + "/oauth2/introspect")
                 .add("revocation_endpoint", base + "/oauth2/revoke")
-                .add("grant_types_supported", array(List.of("client_credentials")))
-                .add("response_types_supported", array(List.of()))
-                .add("token_endpoint_auth_methods_supported", array(CLIENT_AUTH))
+                .add("grant_types_supported", array(List.of("client_credentials", "authorization_code",
+                        "refresh_token")))
+                .add("response_types_supported", array(List.of("code")))
+                .add("response_modes_supported", array(List.of("query")))
+                .add("code_challenge_methods_supported", array(List.of("S256")))
+                .add("authorization_response_iss_parameter_supported", true)
+                .add("token_endpoint_auth_methods_supported", array(TOKEN_AUTH))
                 .add("introspection_endpoint_auth_methods_supported", array(CLIENT_AUTH))
                 .add("revocation_endpoint_auth_methods_supported", array(CLIENT_AUTH))
                 .add("service_documentation", base + "/devportal/")

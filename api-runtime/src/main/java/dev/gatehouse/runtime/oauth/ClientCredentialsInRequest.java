@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Client authentication at the OAuth endpoints: client_secret_basic (RFC 6749 Appendix B: both halves
- * form-url-encoded inside the Basic header) or client_secret_post, never both.
+ * form-url-encoded inside the Basic header) or client_secret_post, never both; or, for a public client, its
+ * client_id alone (method {@code none}), which only the authorization-code and refresh grants of a client
+ * registered as public accept.
  */
 @ApplicationScoped
 public class ClientCredentialsInRequest {
@@ -71,6 +73,10 @@ public class ClientCredentialsInRequest {
             if (form.get("client_secret").size() > 1 || form.containsKey("client_id") && form.get("client_id").size() > 1) {
                 throw OAuthError.invalidRequest("client_id and client_secret may appear only once.");
             }
+        } else if (form.containsKey("client_id") && form.get("client_id").size() == 1) {
+            // a public client (RFC 6749 §2.1) names itself and has no secret: only its grants accept that
+            clientId = form.getFirst("client_id");
+            secret = null;
         } else {
             throw OAuthError.invalidClient("Client authentication is required (Basic header or client_secret).", false);
         }

@@ -50,6 +50,11 @@ public class OAuthError extends RuntimeException {
         return new OAuthError("unsupported_grant_type", description, Response.Status.BAD_REQUEST, null, null);
     }
 
+    /** RFC 6749 §5.2: the code or refresh token is not good (unknown, expired, used, another client's). */
+    public static OAuthError invalidGrant(String description) {
+        return new OAuthError("invalid_grant", description, Response.Status.BAD_REQUEST, null, null);
+    }
+
     public static OAuthError invalidScope(String description) {
         return new OAuthError("invalid_scope", description, Response.Status.BAD_REQUEST, null, null);
     }

@@ -1,9 +1,12 @@
 package dev.gatehouse.keymanager.applications;
 
 import dev.gatehouse.keymanager.accounts.api.AccountRefused;
+import dev.gatehouse.keymanager.accounts.api.AccountService;
+import dev.gatehouse.keymanager.accounts.api.AccountView;
 import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.api.BusinessException;
+import dev.gatehouse.keymanager.applications.api.ApplicationCard;
 import dev.gatehouse.keymanager.applications.api.ApplicationDetails;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
@@ -36,6 +39,9 @@ public class ApplicationServiceBean implements ApplicationService {
 
     @EJB
     AuditLog audit;
+
+    @EJB
+    AccountService accounts;
 
     @Override
     public ApplicationView create(Caller caller, ApplicationDetails details) {
@@ -99,5 +105,11 @@ public class ApplicationServiceBean implements ApplicationService {
     @Override
     public Optional<ApplicationStatus> status(UUID applicationId) {
         return applications.find(applicationId).map(Application::status);
+    }
+
+    @Override
+    public Optional<ApplicationCard> card(UUID applicationId) {
+        return applications.find(applicationId).map(found -> new ApplicationCard(found.id(), found.name(),
+                accounts.active(found.ownerId()).map(AccountView::displayName).orElse("a former developer")));
     }
 }

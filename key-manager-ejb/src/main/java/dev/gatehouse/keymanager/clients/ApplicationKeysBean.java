@@ -1,5 +1,6 @@
 package dev.gatehouse.keymanager.clients;
 
+import dev.gatehouse.keymanager.secrets.SecretValues;
 import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.applications.Application;
 import dev.gatehouse.keymanager.applications.ApplicationRepository;

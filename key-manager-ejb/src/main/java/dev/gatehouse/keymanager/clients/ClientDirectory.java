@@ -1,10 +1,12 @@
 package dev.gatehouse.keymanager.clients;
 
+import dev.gatehouse.keymanager.secrets.SecretValues;
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.api.Change;
 import dev.gatehouse.keymanager.changes.api.ChangeCursor;
 import dev.gatehouse.keymanager.changes.api.ChangeLog;
 import dev.gatehouse.keymanager.clients.api.AuthenticatedClient;
+import dev.gatehouse.keymanager.clients.api.RegisteredClient;
 import dev.gatehouse.keymanager.clients.api.Environment;
 import dev.gatehouse.keymanager.clients.api.InvalidClient;
 import dev.gatehouse.keymanager.clients.api.OAuthConfiguration;
@@ -157,6 +159,23 @@ public class ClientDirectory {
         KnownClient found = client.get();
         return new AuthenticatedClient(found.clientId(), found.applicationId(), found.environment(),
                 matched.get().id(), found.configuration(), found.applicationActive(), found.allowedScopes());
+    }
+
+    /**
+     * The client registered under this id, from memory when known: the authorization endpoint's check of a request,
+     * and a public client's identity at the token endpoint (it has no secret to prove).
+     */
+    public Optional<RegisteredClient> registered(String clientId) {
+        if (clientId == null || clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID_LENGTH) {
+            return Optional.empty();
+        }
+        follow();
+        long current = generation.get();
+        Known entry = known.get(clientId);
+        Optional<KnownClient> client = entry != null && entry.generation() == current ? Optional.of(entry.client())
+                : load(clientId, current);
+        return client.map(found -> new RegisteredClient(found.clientId(), found.applicationId(), found.environment(),
+                found.configuration(), found.applicationActive(), found.allowedScopes()));
     }
 
     /** Reads the client; stored with the generation read before, so a change during the read wins. */

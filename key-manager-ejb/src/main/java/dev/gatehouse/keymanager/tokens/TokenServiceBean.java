@@ -87,7 +87,7 @@ public class TokenServiceBean implements TokenService {
         String scope = String.join(" ", new TreeSet<>(request.scopes()));
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())
-                .subject(request.clientId())
+                .subject(request.subject() == null ? request.clientId() : request.subject())
                 .audience(settings.audience())
                 .claim("client_id", request.clientId())
                 .issueTime(Date.from(issuedAt))

@@ -11,7 +11,6 @@ import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.accounts.api.PasswordChange;
 import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.api.BusinessException;
-import dev.gatehouse.keymanager.audit.AuditTesting;
 import dev.gatehouse.keymanager.database.TestDatabase;
 import dev.gatehouse.keymanager.database.TestPersistence;
 import jakarta.persistence.EntityManager;
@@ -28,13 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AccountAdministrationTest {
 
     private static AccountServiceBean service(EntityManager em) {
-        AccountServiceBean service = new AccountServiceBean();
-        service.accounts = new AccountRepository();
-        service.accounts.em = em;
-        service.audit = AuditTesting.on(em);
-        service.throttle = new SignInThrottle();
-        service.budget = new PasswordCheckBudget(1);
-        return service;
+        return AccountTesting.service(em);
     }
 
     private static <T> T with(TestPersistence persistence, Function<AccountServiceBean, T> work) {

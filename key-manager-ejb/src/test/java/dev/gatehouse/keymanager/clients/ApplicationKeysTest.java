@@ -39,13 +39,11 @@ import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import dev.gatehouse.keymanager.tokens.api.TokenRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.lang.reflect.Proxy;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import jakarta.ejb.TimerService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,27 +92,11 @@ class ApplicationKeysTest {
             }
         };
         clients.em = scope.entityManager();
-        keys = new ApplicationKeysBean();
-        keys.applications = ApplicationTesting.repository(scope.entityManager());
-        keys.clients = clients;
-        keys.tokens = tokens;
-        keys.revocations = revocations;
-        keys.changes = changes;
-        keys.audit = audit;
+        keys = ClientTesting.keys(scope.entityManager(), clients, tokens, revocations, changes, audit);
         owner = account("owner");
         application = application(owner);
-        lastUse = new SecretLastUse();
-        lastUse.em = scope.entityManager();
-        directory = new ClientDirectory();
-        directory.clients = clients;
-        directory.throttle = new ClientAuthenticationThrottle();
-        directory.lastUse = lastUse;
-        directory.audit = audit;
-        directory.changes = ChangeFeedTesting.log(scope.entityManager());
-        directory.timers = (TimerService) Proxy.newProxyInstance(TimerService.class.getClassLoader(),
-                new Class<?>[] {TimerService.class}, (self, method, arguments) -> null);
-        directory.clock = clock;
-        scope.run(directory::poll); // the follower's first read: from here on it sees each change
+        directory = ClientTesting.directory(scope, clients, audit, clock);
+        lastUse = directory.lastUse;
         grants = new TokenGrantsBean();
         grants.directory = directory;
         grants.tokens = tokens;

@@ -1,5 +1,6 @@
 package dev.gatehouse.keymanager.clients;
 
+import dev.gatehouse.keymanager.secrets.SecretValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * Headers every portal page carries: a Content-Security-Policy (the own origin only, no framing against
@@ -27,6 +28,21 @@ public class SecurityHeadersFilter extends HttpFilter {
             + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; form-action 'self';"
             + " frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
 
+    /** A valid {@code scheme://host[:port]}: what may appear in a source list without changing its meaning. */
+    private static final Pattern ORIGIN = Pattern.compile(
+            "https?://[A-Za-z0-9.\\[\\]:-]+");
+
+    /**
+     * The policy of a page whose form sends the person on to {@code origin} (the consent page sends them back to the
+     * application that asked): browsers apply form-action to the redirect that answers the form, too.
+     */
+    public static void allowFormsTo(HttpServletResponse response, String origin) {
+        if (ORIGIN.matcher(origin).matches()) {
+            response.setHeader("Content-Security-Policy", POLICY.replace("form-action 'self';",
+                    "form-action 'self' " + origin + ";"));
+        }
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -35,7 +51,8 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         // pages that may show a secret or an access token
         if (request.getServletPath().startsWith("/applications/")
-                || request.getServletPath().equals("/apis/documentation.xhtml")) {
+                || request.getServletPath().equals("/apis/documentation.xhtml")
+                || request.getServletPath().equals("/authorize.xhtml")) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);

@@ -32,4 +32,7 @@ public interface ApplicationService {
 
     /** For the gateway: the application's status, or empty if it does not exist (any more). */
     Optional<ApplicationStatus> status(@NotNull UUID applicationId);
+
+    /** For a person asked to let the application act for them: its name and who develops it. */
+    Optional<ApplicationCard> card(@NotNull UUID applicationId);
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.keymanager.clients.api;
 
 import jakarta.ejb.Local;
+import java.util.Optional;
 
 @Local
 public interface ClientAuthentication {
@@ -11,4 +12,7 @@ public interface ClientAuthentication {
      * the same source address (the caller's IP address; failures from other addresses never refuse it).
      */
     AuthenticatedClient authenticate(String clientId, String secret, String sourceAddress);
+
+    /** The client registered under this public id, proving nothing: see {@link RegisteredClient}. */
+    Optional<RegisteredClient> registered(String clientId);
 }

@@ -4,10 +4,19 @@ import java.time.Instant;
 
 /**
  * A newly issued access token, with what RFC 6749 §5.1 returns beside it. expiresAt is the token's exp; jti lets
- * the caller record or revoke it without keeping the token.
+ * the caller record or revoke it without keeping the token. refreshToken is null unless the grant issues one.
  */
 public record IssuedToken(String accessToken, String tokenType, long expiresIn, String scope, String jti,
-        Instant expiresAt) {
+        Instant expiresAt, String refreshToken) {
+
+    public IssuedToken(String accessToken, String tokenType, long expiresIn, String scope, String jti,
+            Instant expiresAt) {
+        this(accessToken, tokenType, expiresIn, scope, jti, expiresAt, null);
+    }
+
+    public IssuedToken withRefreshToken(String refreshToken) {
+        return new IssuedToken(accessToken, tokenType, expiresIn, scope, jti, expiresAt, refreshToken);
+    }
 
     /** RFC 6750 bearer tokens: the only type Gatehouse issues. */
     public static final String BEARER = "Bearer";

@@ -9,10 +9,17 @@ import java.util.UUID;
 /**
  * What an access token is for: its client, application, environment, the secret it is bound to (the one it was
  * obtained with; for a token the application's owner generated, the key set's newest active secret), its scopes and
- * its lifetime (capped by {@code gatehouse.tokens.max-lifetime}).
+ * its lifetime (capped by {@code gatehouse.tokens.max-lifetime}), and whom it acts for: {@code subject} is the
+ * person's account id for a token obtained through the authorization-code flow, null for the client itself.
  */
 public record TokenRequest(String clientId, UUID applicationId, Environment environment, UUID secretId,
-        Set<String> scopes, Duration lifetime) {
+        Set<String> scopes, Duration lifetime, String subject) {
+
+    /** A token for the client itself (client_credentials, or its owner's Token: Generate). */
+    public TokenRequest(String clientId, UUID applicationId, Environment environment, UUID secretId,
+            Set<String> scopes, Duration lifetime) {
+        this(clientId, applicationId, environment, secretId, scopes, lifetime, null);
+    }
 
     public TokenRequest {
         if (clientId == null || clientId.isBlank()) {

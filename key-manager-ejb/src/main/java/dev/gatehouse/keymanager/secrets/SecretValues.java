@@ -1,4 +1,4 @@
-package dev.gatehouse.keymanager.clients;
+package dev.gatehouse.keymanager.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,25 +8,26 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Client ids and secrets. A secret is 256 random bits, so a plain SHA-256 is the right storage: nothing to
- * brute-force, and the token endpoint stays fast (a password hash would make it ~100x slower).
+ * Client ids and the random values Gatehouse hands out and keeps only hashed: client secrets, authorization codes,
+ * refresh tokens. Each is 256 random bits, so a plain SHA-256 is the right storage: nothing to brute-force, and the
+ * token endpoint stays fast (a password hash would make it ~100x slower).
  */
-final class SecretValues {
+public final class SecretValues {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SecretValues() {
     }
 
-    static String newClientId() {
+    public static String newClientId() {
         return random(18);
     }
 
-    static String newSecret() {
+    public static String newSecret() {
         return random(32);
     }
 
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
@@ -36,7 +37,7 @@ final class SecretValues {
     }
 
     /** Constant-time comparison of two hex hashes. */
-    static boolean sameHash(String a, String b) {
+    public static boolean sameHash(String a, String b) {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -1,0 +1,168 @@
+package dev.gatehouse.keymanager.authorization;
+
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.applications.api.ApplicationCard;
+import dev.gatehouse.keymanager.applications.api.ApplicationService;
+import dev.gatehouse.keymanager.audit.AuditLog;
+import dev.gatehouse.keymanager.authorization.api.AuthorizationNotFound;
+import dev.gatehouse.keymanager.authorization.api.AuthorizationRefused;
+import dev.gatehouse.keymanager.authorization.api.AuthorizationRequest;
+import dev.gatehouse.keymanager.authorization.api.AuthorizationService;
+import dev.gatehouse.keymanager.authorization.api.ConsentPrompt;
+import dev.gatehouse.keymanager.clients.api.ClientAuthentication;
+import dev.gatehouse.keymanager.clients.api.InvalidScope;
+import dev.gatehouse.keymanager.clients.api.OAuthConfiguration;
+import dev.gatehouse.keymanager.clients.api.RegisteredClient;
+import dev.gatehouse.keymanager.clients.api.ScopeGrant;
+import dev.gatehouse.keymanager.secrets.SecretValues;
+import dev.gatehouse.keymanager.tokens.TokenSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The authorization endpoint's rules (RFC 6749 §4.1, RFC 7636, RFC 9207, RFC 9700 §2.1): exact redirect URI
+ * matching, no redirect to an unchecked URI, PKCE with S256 only, and codes that live 60 s and are used once.
+ */
+@Stateless
+public class AuthorizationServiceBean implements AuthorizationService {
+
+    /** How long a request waits for the person to sign in and decide. */
+    static final Duration REQUEST_LIFETIME = Duration.ofMinutes(10);
+    static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
+    static final int MAX_STATE_LENGTH = 1024;
+
+    @PersistenceContext(unitName = "gatehouse")
+    EntityManager em;
+
+    @EJB
+    ClientAuthentication clients;
+
+    @EJB
+    ApplicationService applications;
+
+    @EJB
+    AuditLog audit;
+
+    String issuer;
+    Clock clock = Clock.systemUTC();
+
+    @PostConstruct
+    void configure() {
+        issuer = TokenSettings.from(ConfigProvider.getConfig(AuthorizationServiceBean.class.getClassLoader())).issuer();
+    }
+
+    @Override
+    public UUID begin(AuthorizationRequest request) {
+        RegisteredClient client = clients.registered(request.clientId()).orElseThrow(() -> new AuthorizationRefused(
+                "invalid_request", "No application has the client id " + shorten(request.clientId()) + ".", null));
+        String redirectUri = redirectUri(client.configuration(), request.redirectUri());
+        AuthorizationRedirect back = new AuthorizationRedirect(redirectUri, request.state(), issuer);
+        if (request.state() != null && request.state().length() > MAX_STATE_LENGTH) {
+            throw back.refused("invalid_request", "state is longer than " + MAX_STATE_LENGTH + " characters.");
+        }
+        if (!"code".equals(request.responseType())) {
+            throw back.refused("unsupported_response_type", "Only response_type=code is supported.");
+        }
+        if (!client.configuration().grantTypes().contains(OAuthConfiguration.AUTHORIZATION_CODE)) {
+            throw back.refused("unauthorized_client", "The authorization_code grant is not enabled for this client.");
+        }
+        if (!client.applicationActive()) {
+            throw back.refused("unauthorized_client", "The application is blocked.");
+        }
+        Pkce.checkChallenge(request.codeChallenge(), request.codeChallengeMethod(),
+                client.configuration().pkceRequired() || client.configuration().publicClient(), back);
+        List<String> scopes;
+        try {
+            scopes = new ArrayList<>(new TreeSet<>(ScopeGrant.grant(ScopeGrant.parse(request.scope()),
+                    client.allowedScopes())));
+        } catch (InvalidScope e) {
+            throw back.refused("invalid_scope", e.getMessage());
+        }
+        Instant now = clock.instant();
+        Authorization authorization = new Authorization(client.clientId(), client.applicationId(), redirectUri, scopes,
+                request.state(), request.codeChallenge(), now, now.plus(REQUEST_LIFETIME));
+        em.persist(authorization);
+        return authorization.id();
+    }
+
+    /** RFC 6749 §3.1.2.3: the registered callback, matched exactly; it may be left out, as only one is registered. */
+    private static String redirectUri(OAuthConfiguration configuration, String asked) {
+        String registered = configuration.callbackUrl() == null ? "" : configuration.callbackUrl().strip();
+        if (registered.isEmpty()) {
+            throw new AuthorizationRefused("invalid_request", "The application has no callback URL; its developer"
+                    + " sets one in the application's Advanced Configuration.", null);
+        }
+        if (asked != null && !asked.equals(registered)) {
+            throw new AuthorizationRefused("invalid_request", "redirect_uri is not the application's callback URL.",
+                    null);
+        }
+        return registered;
+    }
+
+    @Override
+    public ConsentPrompt prompt(Caller person, UUID authorizationId) {
+        Authorization authorization = waiting(authorizationId, LockModeType.NONE);
+        ApplicationCard card = applications.card(authorization.applicationId()).orElseThrow(AuthorizationNotFound::new);
+        Consent consent = em.find(Consent.class, new Consent.Key(person.accountId(), authorization.applicationId()));
+        URI returnsTo = URI.create(authorization.redirectUri());
+        return new ConsentPrompt(authorizationId, card.name(), card.developer(), authorization.scopes(),
+                returnsTo.getScheme() + "://" + returnsTo.getRawAuthority(),
+                consent != null && consent.covers(authorization.scopes()));
+    }
+
+    @Override
+    public URI decide(Caller person, UUID authorizationId, boolean allow) {
+        // locked: a double click, or two tabs, decide once
+        Authorization authorization = waiting(authorizationId, LockModeType.PESSIMISTIC_WRITE);
+        AuthorizationRedirect back = new AuthorizationRedirect(authorization.redirectUri(), authorization.state(),
+                issuer);
+        if (!allow) {
+            authorization.deny(person.accountId());
+            audit.success(person.username(), "authorization.deny", "application", authorization.applicationId(),
+                    authorization.clientId());
+            return back.error("access_denied", "The person denied the request.");
+        }
+        Instant now = clock.instant();
+        String code = SecretValues.newSecret();
+        authorization.allow(person.accountId(), SecretValues.hash(code), now.plus(CODE_LIFETIME));
+        Consent.Key key = new Consent.Key(person.accountId(), authorization.applicationId());
+        Consent consent = em.find(Consent.class, key);
+        if (consent == null) {
+            consent = new Consent(person.accountId(), authorization.applicationId());
+            em.persist(consent);
+        }
+        consent.allow(authorization.scopes(), now);
+        audit.success(person.username(), "authorization.allow", "application", authorization.applicationId(),
+                authorization.clientId() + " " + String.join(" ", authorization.scopes()));
+        return back.code(code);
+    }
+
+    private Authorization waiting(UUID authorizationId, LockModeType lock) {
+        Authorization authorization = em.find(Authorization.class, authorizationId, lock);
+        if (authorization == null || !authorization.isWaiting(clock.instant())) {
+            throw new AuthorizationNotFound();
+        }
+        return authorization;
+    }
+
+    private static String shorten(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        return value.length() > 64 ? value.substring(0, 64) + "..." : value;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.gatehouse.keymanager.authorization.api;
+
+import dev.gatehouse.keymanager.accounts.api.Caller;
+import jakarta.ejb.Local;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * The front half of the authorization-code flow (RFC 6749 §4.1): a client's request is checked and stored, the
+ * person signs in and allows or denies it, and is sent back to the client with a code or an error.
+ */
+@Local
+public interface AuthorizationService {
+
+    /**
+     * Checks the request and keeps it for the person's decision (10 minutes); answers its id. Throws
+     * {@link AuthorizationRefused}: without a redirect for an unknown client or a redirect URI that is not one of
+     * the client's callbacks, with one for everything else (unsupported response type, PKCE missing or not S256,
+     * a scope not allowed, a blocked application).
+     */
+    UUID begin(@NotNull AuthorizationRequest request);
+
+    /** What to ask the person; {@link AuthorizationNotFound} if the request is gone or decided. */
+    ConsentPrompt prompt(@NotNull Caller person, @NotNull UUID authorizationId);
+
+    /**
+     * The person's answer, once per request: allowed, the redirect carries a single-use code valid for 60 s and the
+     * consent is remembered; denied, it carries {@code access_denied}. Both carry state and iss (RFC 9207).
+     */
+    URI decide(@NotNull Caller person, @NotNull UUID authorizationId, boolean allow);
+}

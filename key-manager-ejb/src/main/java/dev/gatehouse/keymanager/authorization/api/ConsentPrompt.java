@@ -1,0 +1,17 @@
+package dev.gatehouse.keymanager.authorization.api;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the consent page shows: the application asking, its developer, the scopes it asks for, and where the person
+ * will be sent back to. {@code alreadyAllowed}: the person allowed these scopes to this application before, so the
+ * page need not ask again.
+ */
+public record ConsentPrompt(UUID authorizationId, String applicationName, String developer, List<String> scopes,
+        String returnsTo, boolean alreadyAllowed) {
+
+    public ConsentPrompt {
+        scopes = List.copyOf(scopes);
+    }
+}
