@@ -1,6 +1,7 @@
--- The authorization-code flow (RFC 6749 §4.1 with PKCE, RFC 7636). One row follows one authorization from the
--- request (waiting for the person to sign in and decide) to its code (stored hashed, single use, short-lived) and
--- what redeeming it issued, so that a code presented twice revokes that. Any node can take any step.
+-- The authorization-code flow (RFC 6749 §4.1 with PKCE, RFC 7636; OpenID Connect's nonce and auth_time). One row
+-- follows one authorization from the request (waiting for the person to sign in and decide) to its code (stored
+-- hashed, single use, short-lived) and what redeeming it issued, so that a code presented twice revokes that. Any
+-- node can take any step.
 CREATE TABLE authorizations (
     id                  UUID PRIMARY KEY,
     client_id           VARCHAR(64) NOT NULL,
@@ -8,10 +9,12 @@ CREATE TABLE authorizations (
     redirect_uri        VARCHAR(2048) NOT NULL,
     scopes              VARCHAR(2000) NOT NULL,
     state               VARCHAR(1024),
+    nonce               VARCHAR(512),
     code_challenge      VARCHAR(128),
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     account_id          UUID,
+    auth_time           TIMESTAMP WITH TIME ZONE,
     code_hash           VARCHAR(64),
     code_expires_at     TIMESTAMP WITH TIME ZONE,
     redeemed_at         TIMESTAMP WITH TIME ZONE,

@@ -27,6 +27,7 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
@@ -37,6 +38,13 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.oauth2.sdk.Scope;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
@@ -68,8 +76,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A person lets an application act for them, in headless Chromium, driven by the Nimbus OAuth 2.0 SDK unmodified:
  * discovery, authorization code with PKCE through the portal's sign-in and consent page (deny first, then allow),
- * the code redeemed once for an access token that the gateway serves and a refresh token, a second authorization
- * without the consent page, refresh rotation, and a replayed refresh token revoking its family at the gateway.
+ * the code redeemed once for an access token that the gateway serves, a refresh token and an ID token (verified
+ * against the JWKS, nonce included) with UserInfo beside it, a second authorization without the consent page,
+ * refresh rotation, a replayed refresh token revoking its family at the gateway, a refresh token revoked by the
+ * application (RFC 7009), and the consent withdrawn on the portal's Authorized apps page.
  */
 @ExtendWith(ProductExtension.class)
 class AuthorizationCodeInChromiumIT {
@@ -143,9 +153,14 @@ class AuthorizationCodeInChromiumIT {
                 ((AuthorizationErrorResponse) denied).getErrorObject().getCode());
         assertEquals(state, denied.getState());
 
-        // then allows
+        // then allows, and the application asks who the person is too (OpenID Connect)
         state = new State();
-        browser.get(authorization(metadata, client, redirect, state, verifier).toString());
+        Nonce nonce = new Nonce();
+        browser.get(new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
+                new ClientID(client.clientId())).endpointURI(metadata.getAuthorizationEndpointURI())
+                .redirectionURI(redirect).state(state).codeChallenge(verifier, CodeChallengeMethod.S256)
+                .scope(new Scope("openid", "profile")).customParameter("nonce", nonce.getValue())
+                .build().toURI().toString());
         wait.until(ExpectedConditions.elementToBeClickable(By.id("decision:allow"))).click();
         URI back = arrived.poll(20, TimeUnit.SECONDS);
         assertNotNull(back, "sent back to the application");
@@ -155,12 +170,26 @@ class AuthorizationCodeInChromiumIT {
         assertEquals(state, allowed.getState());
         AuthorizationCode code = allowed.toSuccessResponse().getAuthorizationCode();
 
-        Tokens tokens = redeem(metadata, client, code, redirect, verifier);
+        TokenResponse redeemed = OIDCTokenResponseParser.parse(new TokenRequest(metadata.getTokenEndpointURI(),
+                client.authentication(), new AuthorizationCodeGrant(code, redirect, verifier)).toHTTPRequest().send());
+        assertTrue(redeemed.indicatesSuccess(), () -> redeemed.toErrorResponse().getErrorObject().toString());
+        OIDCTokens tokens = ((OIDCTokenResponse) redeemed).getOIDCTokens();
         assertNotNull(tokens.getRefreshToken(), "the application may refresh");
+        IDTokenClaimsSet identity = new IDTokenValidator(new Issuer(issuer), new ClientID(client.clientId()),
+                JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL()).validate(tokens.getIDToken(), nonce);
+        assertEquals(account.getString("id"), identity.getSubject().getValue());
+        assertEquals(person, identity.getStringClaim("preferred_username"));
+        assertNotNull(identity.getAuthenticationTime());
         JWTClaimsSet claims = verifiedAgainstPublishedKeys(metadata, tokens.getAccessToken().getValue());
         assertEquals(account.getString("id"), claims.getSubject(), "the token acts for the person");
         assertEquals(client.clientId(), claims.getStringClaim("client_id"));
         assertEquals(200, menu(product, tokens.getAccessToken().getValue()).statusCode());
+        HttpResponse<String> userInfo = noRedirects.send(HttpRequest.newBuilder(product.uri("oauth2/userinfo"))
+                .header("Authorization", "Bearer " + tokens.getAccessToken().getValue()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, userInfo.statusCode(), userInfo.body());
+        assertTrue(userInfo.body().contains("\"preferred_username\":\"" + person + "\""), userInfo.body());
+        assertEquals(401, menu(product, tokens.getIDToken().serialize()).statusCode(), "an ID token is no access token");
 
         TokenResponse again = token(metadata, client, new AuthorizationCodeGrant(code, redirect, verifier));
         assertEquals(OAuth2Error.INVALID_GRANT.getCode(), again.toErrorResponse().getErrorObject().getCode());
@@ -184,6 +213,37 @@ class AuthorizationCodeInChromiumIT {
         awaitRefused(product, rotated.getAccessToken().getValue());
         TokenResponse afterReplay = token(metadata, client, new RefreshTokenGrant(rotated.getRefreshToken()));
         assertFalse(afterReplay.indicatesSuccess(), "the family's newest refresh token is revoked too");
+
+        // the application ends the person's session: it revokes the refresh token (RFC 7009)
+        CodeVerifier third = new CodeVerifier();
+        browser.get(authorization(metadata, client, redirect, new State(), third).toString());
+        Tokens last = redeem(metadata, client, AuthorizationResponse.parse(arrived.poll(20, TimeUnit.SECONDS))
+                .toSuccessResponse().getAuthorizationCode(), redirect, third);
+        assertEquals(200, new TokenRevocationRequest(metadata.getRevocationEndpointURI(), client.authentication(),
+                last.getRefreshToken()).toHTTPRequest().send().getStatusCode());
+        awaitRefused(product, last.getAccessToken().getValue());
+        assertFalse(token(metadata, client, new RefreshTokenGrant(last.getRefreshToken())).indicatesSuccess());
+
+        // the person withdraws their consent in the portal: the application's tokens die, it must ask again
+        CodeVerifier fourth = new CodeVerifier();
+        browser.get(authorization(metadata, client, redirect, new State(), fourth).toString());
+        Tokens held = redeem(metadata, client, AuthorizationResponse.parse(arrived.poll(20, TimeUnit.SECONDS))
+                .toSuccessResponse().getAuthorizationCode(), redirect, fourth);
+        browser.get(product.uri("devportal/").toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Authorized apps"))).click();
+        wait.until(ExpectedConditions.titleIs("Authorized applications · Gatehouse"));
+        String row = "//tr[td[normalize-space(.)='" + client.applicationName() + "']]";
+        assertTrue(browser.findElement(By.xpath(row)).getText().contains("Authorizing developer"));
+        Accessibility.assertAccessible(browser, "Authorized applications");
+        browser.findElement(By.xpath(row + "//button[normalize-space(.)='Withdraw']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
+                "may no longer act in your name"));
+        screenshot("authorized-applications-withdrawn");
+        awaitRefused(product, held.getAccessToken().getValue());
+        assertFalse(token(metadata, client, new RefreshTokenGrant(held.getRefreshToken())).indicatesSuccess());
+        browser.get(authorization(metadata, client, redirect, new State(), new CodeVerifier()).toString());
+        wait.until(ExpectedConditions.titleIs("Authorize an application · Gatehouse"));
     }
 
     @Test

@@ -51,7 +51,7 @@ public class AuthorizationEndpoint {
         try {
             id = authorizations.begin(new AuthorizationRequest(query.getFirst("client_id"),
                     query.getFirst("redirect_uri"), query.getFirst("response_type"), query.getFirst("scope"),
-                    query.getFirst("state"), query.getFirst("code_challenge"),
+                    query.getFirst("state"), query.getFirst("nonce"), query.getFirst("code_challenge"),
                     query.getFirst("code_challenge_method")));
         } catch (AuthorizationRefused refused) {
             return refused.redirect()

@@ -13,7 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** RFC 8414 metadata, also at the OpenID Connect discovery path where many client libraries look first. */
+/**
+ * RFC 8414 metadata, with the OpenID Connect Discovery members: one document, at both well-known paths (many client
+ * libraries look at the OpenID one first).
+ */
 @Path("/.well-known")
 @Tag(name = "OAuth2")
 public class AuthorizationServerMetadata {
@@ -49,6 +52,13 @@ public class AuthorizationServerMetadata {
                 .add("introspection_endpoint_auth_methods_supported", array(CLIENT_AUTH))
                 .add("revocation_endpoint_auth_methods_supported", array(CLIENT_AUTH))
                 .add("service_documentation", base + "/devportal/")
+                // OpenID Connect Discovery 1.0 §3, for the code flow's ID tokens
+                .add("userinfo_endpoint", base + "/oauth2/userinfo")
+                .add("scopes_supported", array(List.of("openid", "profile", "email")))
+                .add("subject_types_supported", array(List.of("public")))
+                .add("id_token_signing_alg_values_supported", array(List.of("RS256", "ES256")))
+                .add("claims_supported", array(List.of("iss", "sub", "aud", "azp", "exp", "iat", "auth_time", "nonce",
+                        "preferred_username", "name", "email")))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.runtime.oauth;
 
+import dev.gatehouse.keymanager.authorization.api.PersonGrants;
 import dev.gatehouse.keymanager.clients.api.AuthenticatedClient;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.EJB;
@@ -15,7 +16,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** RFC 7009 token revocation: a client revokes its own tokens; unknown tokens are answered 200 all the same. */
+/**
+ * RFC 7009 token revocation: a client revokes its own access or refresh tokens (the two are told apart by their
+ * form, so token_type_hint is not needed); unknown tokens are answered 200 all the same.
+ */
 @Path("/oauth2/revoke")
 @Tag(name = "OAuth2")
 public class RevocationEndpoint {
@@ -23,12 +27,15 @@ public class RevocationEndpoint {
     @EJB
     TokenService tokens;
 
+    @EJB
+    PersonGrants grants;
+
     @Inject
     ClientCredentialsInRequest clientAuthentication;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Revoke an access token (RFC 7009)")
+    @Operation(summary = "Revoke an access token, or a refresh token with the tokens of its grant (RFC 7009)")
     public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             MultivaluedMap<String, String> form) {
         AuthenticatedClient client = clientAuthentication.authenticate(authorization, form);
@@ -36,7 +43,11 @@ public class RevocationEndpoint {
         if (token == null || token.isBlank()) {
             throw OAuthError.invalidRequest("token is required.");
         }
-        tokens.revoke(token, client.clientId());
+        if (token.indexOf('.') >= 0) {
+            tokens.revoke(token, client.clientId()); // a JWT: an access token
+        } else {
+            grants.revokeRefreshToken(client.clientId(), token);
+        }
         return Response.ok().build();
     }
 }

@@ -38,6 +38,9 @@ final class TokenResponse {
         if (token.refreshToken() != null) {
             body.add("refresh_token", token.refreshToken());
         }
+        if (token.idToken() != null) {
+            body.add("id_token", token.idToken());
+        }
         return body.build();
     }
 }

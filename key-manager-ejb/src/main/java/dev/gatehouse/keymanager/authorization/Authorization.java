@@ -22,6 +22,8 @@ import java.util.UUID;
 @NamedQuery(name = "Authorization.redeem", query = "UPDATE Authorization a SET a.redeemedAt = :now"
         + " WHERE a.id = :id AND a.redeemedAt IS NULL")
 @NamedQuery(name = "Authorization.expired", query = "DELETE FROM Authorization a WHERE a.expiresAt < :before")
+@NamedQuery(name = "Authorization.issuedFor", query = "SELECT a FROM Authorization a WHERE a.accountId = :account"
+        + " AND a.applicationId = :application AND a.accessJti IS NOT NULL AND a.accessExpiresAt > :now")
 public class Authorization {
 
     @Id
@@ -42,6 +44,9 @@ public class Authorization {
     @Column(length = 1024)
     private String state;
 
+    @Column(length = 512)
+    private String nonce;
+
     @Column(name = "code_challenge", length = 128)
     private String codeChallenge;
 
@@ -54,6 +59,9 @@ public class Authorization {
     @Column(name = "account_id")
     @Convert(converter = NullableUuidColumns.class)
     private UUID accountId;
+
+    @Column(name = "auth_time")
+    private Instant authTime;
 
     @Column(name = "code_hash", length = 64)
     private String codeHash;
@@ -78,13 +86,14 @@ public class Authorization {
     }
 
     Authorization(String clientId, UUID applicationId, String redirectUri, List<String> scopes, String state,
-            String codeChallenge, Instant now, Instant expiresAt) {
+            String nonce, String codeChallenge, Instant now, Instant expiresAt) {
         this.id = UUID.randomUUID();
         this.clientId = clientId;
         this.applicationId = applicationId;
         this.redirectUri = redirectUri;
         this.scopes = String.join(" ", scopes);
         this.state = state;
+        this.nonce = nonce;
         this.codeChallenge = codeChallenge;
         this.createdAt = now;
         this.expiresAt = expiresAt;
@@ -114,6 +123,14 @@ public class Authorization {
         return state;
     }
 
+    String nonce() {
+        return nonce;
+    }
+
+    Instant authTime() {
+        return authTime;
+    }
+
     String codeChallenge() {
         return codeChallenge;
     }
@@ -139,8 +156,9 @@ public class Authorization {
     }
 
     /** Allowed: the code (its hash) is good until {@code codeExpiresAt}; the row is kept until then at least. */
-    void allow(UUID account, String codeHash, Instant codeExpiresAt) {
+    void allow(UUID account, Instant authTime, String codeHash, Instant codeExpiresAt) {
         this.accountId = account;
+        this.authTime = authTime;
         this.codeHash = codeHash;
         this.codeExpiresAt = codeExpiresAt;
         if (expiresAt.isBefore(codeExpiresAt)) {

@@ -8,20 +8,24 @@ import dev.gatehouse.keymanager.authorization.api.AuthorizationNotFound;
 import dev.gatehouse.keymanager.authorization.api.AuthorizationRefused;
 import dev.gatehouse.keymanager.authorization.api.AuthorizationRequest;
 import dev.gatehouse.keymanager.authorization.api.AuthorizationService;
+import dev.gatehouse.keymanager.authorization.api.AuthorizedApplication;
 import dev.gatehouse.keymanager.authorization.api.ConsentPrompt;
 import dev.gatehouse.keymanager.clients.api.ClientAuthentication;
 import dev.gatehouse.keymanager.clients.api.InvalidScope;
 import dev.gatehouse.keymanager.clients.api.OAuthConfiguration;
 import dev.gatehouse.keymanager.clients.api.RegisteredClient;
 import dev.gatehouse.keymanager.clients.api.ScopeGrant;
+import dev.gatehouse.keymanager.revocations.api.RevocationService;
 import dev.gatehouse.keymanager.secrets.SecretValues;
 import dev.gatehouse.keymanager.tokens.TokenSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +48,8 @@ public class AuthorizationServiceBean implements AuthorizationService {
     static final Duration REQUEST_LIFETIME = Duration.ofMinutes(10);
     static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
     static final int MAX_STATE_LENGTH = 1024;
+    static final int MAX_NONCE_LENGTH = 512;
+    private static final System.Logger LOG = System.getLogger(AuthorizationServiceBean.class.getName());
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -56,6 +62,12 @@ public class AuthorizationServiceBean implements AuthorizationService {
 
     @EJB
     AuditLog audit;
+
+    @EJB
+    GrantReplay replay;
+
+    @EJB
+    RevocationService revocations;
 
     String issuer;
     Clock clock = Clock.systemUTC();
@@ -74,6 +86,9 @@ public class AuthorizationServiceBean implements AuthorizationService {
         if (request.state() != null && request.state().length() > MAX_STATE_LENGTH) {
             throw back.refused("invalid_request", "state is longer than " + MAX_STATE_LENGTH + " characters.");
         }
+        if (request.nonce() != null && request.nonce().length() > MAX_NONCE_LENGTH) {
+            throw back.refused("invalid_request", "nonce is longer than " + MAX_NONCE_LENGTH + " characters.");
+        }
         if (!"code".equals(request.responseType())) {
             throw back.refused("unsupported_response_type", "Only response_type=code is supported.");
         }
@@ -87,16 +102,29 @@ public class AuthorizationServiceBean implements AuthorizationService {
                 client.configuration().pkceRequired() || client.configuration().publicClient(), back);
         List<String> scopes;
         try {
-            scopes = new ArrayList<>(new TreeSet<>(ScopeGrant.grant(ScopeGrant.parse(request.scope()),
-                    client.allowedScopes())));
+            scopes = granted(ScopeGrant.parse(request.scope()), client.allowedScopes());
         } catch (InvalidScope e) {
             throw back.refused("invalid_scope", e.getMessage());
         }
         Instant now = clock.instant();
         Authorization authorization = new Authorization(client.clientId(), client.applicationId(), redirectUri, scopes,
-                request.state(), request.codeChallenge(), now, now.plus(REQUEST_LIFETIME));
+                request.state(), request.nonce(), request.codeChallenge(), now, now.plus(REQUEST_LIFETIME));
         em.persist(authorization);
         return authorization.id();
+    }
+
+    /** The identity scopes asked for, and the API scopes as the client-credentials grant grants them. */
+    private static List<String> granted(Set<String> asked, Set<String> allowed) {
+        Set<String> identity = new TreeSet<>(asked);
+        identity.removeIf(scope -> !OpenIdScopes.isIdentity(scope));
+        if (!identity.isEmpty() && !identity.contains(OpenIdScopes.OPENID)) {
+            throw new InvalidScope(identity); // profile and email mean something only with openid
+        }
+        Set<String> api = new TreeSet<>(asked);
+        api.removeAll(identity);
+        Set<String> scopes = new TreeSet<>(identity);
+        scopes.addAll(ScopeGrant.grant(api, allowed));
+        return new ArrayList<>(scopes);
     }
 
     /** RFC 6749 §3.1.2.3: the registered callback, matched exactly; it may be left out, as only one is registered. */
@@ -125,7 +153,7 @@ public class AuthorizationServiceBean implements AuthorizationService {
     }
 
     @Override
-    public URI decide(Caller person, UUID authorizationId, boolean allow) {
+    public URI decide(Caller person, Instant signedInAt, UUID authorizationId, boolean allow) {
         // locked: a double click, or two tabs, decide once
         Authorization authorization = waiting(authorizationId, LockModeType.PESSIMISTIC_WRITE);
         AuthorizationRedirect back = new AuthorizationRedirect(authorization.redirectUri(), authorization.state(),
@@ -138,7 +166,7 @@ public class AuthorizationServiceBean implements AuthorizationService {
         }
         Instant now = clock.instant();
         String code = SecretValues.newSecret();
-        authorization.allow(person.accountId(), SecretValues.hash(code), now.plus(CODE_LIFETIME));
+        authorization.allow(person.accountId(), signedInAt, SecretValues.hash(code), now.plus(CODE_LIFETIME));
         Consent.Key key = new Consent.Key(person.accountId(), authorization.applicationId());
         Consent consent = em.find(Consent.class, key);
         if (consent == null) {
@@ -149,6 +177,54 @@ public class AuthorizationServiceBean implements AuthorizationService {
         audit.success(person.username(), "authorization.allow", "application", authorization.applicationId(),
                 authorization.clientId() + " " + String.join(" ", authorization.scopes()));
         return back.code(code);
+    }
+
+    @Override
+    public List<AuthorizedApplication> authorized(Caller person) {
+        return em.createNamedQuery("Consent.ofAccount", Consent.class).setParameter("account", person.accountId())
+                .getResultStream()
+                .flatMap(consent -> applications.card(consent.applicationId()).stream()
+                        .map(card -> new AuthorizedApplication(card.id(), card.name(), card.developer(),
+                                consent.scopeList(), consent.grantedAt())))
+                .toList();
+    }
+
+    @Override
+    public void withdraw(Caller person, UUID applicationId) {
+        Consent consent = em.find(Consent.class, new Consent.Key(person.accountId(), applicationId));
+        if (consent == null) {
+            return;
+        }
+        em.remove(consent);
+        for (UUID family : em.createNamedQuery("RefreshToken.families", UUID.class)
+                .setParameter("account", person.accountId()).setParameter("application", applicationId)
+                .getResultList()) {
+            replay.revokeFamily(family);
+        }
+        for (Authorization issued : em.createNamedQuery("Authorization.issuedFor", Authorization.class)
+                .setParameter("account", person.accountId()).setParameter("application", applicationId)
+                .setParameter("now", clock.instant()).getResultList()) {
+            revocations.revokeToken(issued.accessJti(), issued.clientId(), issued.accessExpiresAt());
+        }
+        audit.success(person.username(), "authorization.withdraw", "application", applicationId, null);
+    }
+
+    /**
+     * Requests nobody answered, codes and what they issued once that has expired, and refresh tokens past their
+     * lifetime whose access tokens have expired too: nothing is left that a replay could still revoke.
+     */
+    int purgeExpired() {
+        Instant now = clock.instant();
+        return em.createNamedQuery("Authorization.expired").setParameter("before", now).executeUpdate()
+                + em.createNamedQuery("RefreshToken.expired").setParameter("before", now).executeUpdate();
+    }
+
+    @Schedule(hour = "*", minute = "29", persistent = false)
+    void purgeHourly() {
+        int purged = purgeExpired();
+        if (purged > 0) {
+            LOG.log(Level.INFO, "GH-AUT-001 Purged {0} expired authorization(s) and refresh token(s)", purged);
+        }
     }
 
     private Authorization waiting(UUID authorizationId, LockModeType lock) {

@@ -4,11 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,6 +20,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "consents")
 @IdClass(Consent.Key.class)
+@NamedQuery(name = "Consent.ofAccount", query = "SELECT c FROM Consent c WHERE c.accountId = :account"
+        + " ORDER BY c.grantedAt DESC")
 public class Consent {
 
     @Id
@@ -67,6 +71,18 @@ public class Consent {
         this.accountId = accountId;
         this.applicationId = applicationId;
         this.scopes = "";
+    }
+
+    UUID applicationId() {
+        return applicationId;
+    }
+
+    Instant grantedAt() {
+        return grantedAt;
+    }
+
+    List<String> scopeList() {
+        return scopes().stream().sorted().toList();
     }
 
     boolean covers(Collection<String> asked) {

@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * A code or refresh token presented again: someone else may hold it, so everything issued from it is revoked, on
- * every node through the revocation list. In its own transaction, as the refused grant's rolls back.
+ * every node through the revocation list. In its own transaction, as the refused grant's rolls back. Also the
+ * client's own revocation of a refresh token.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -51,7 +52,8 @@ public class GrantReplay {
         revokeFamily(family);
     }
 
-    private void revokeFamily(UUID family) {
+    /** The client's own revocation (RFC 7009): the refresh tokens of one grant and their access tokens. */
+    public void revokeFamily(UUID family) {
         Instant now = clock.instant();
         for (RefreshToken token : em.createNamedQuery("RefreshToken.family", RefreshToken.class)
                 .setParameter("family", family).getResultList()) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.keymanager.authorization;
 
 import dev.gatehouse.keymanager.accounts.api.AccountService;
+import dev.gatehouse.keymanager.accounts.api.AccountView;
 import dev.gatehouse.keymanager.authorization.api.InvalidGrant;
 import dev.gatehouse.keymanager.authorization.api.PersonGrants;
 import dev.gatehouse.keymanager.clients.api.AuthenticatedClient;
@@ -12,6 +13,7 @@ import dev.gatehouse.keymanager.clients.api.InvalidScope;
 import dev.gatehouse.keymanager.clients.api.OAuthConfiguration;
 import dev.gatehouse.keymanager.clients.api.UnauthorizedClient;
 import dev.gatehouse.keymanager.secrets.SecretValues;
+import dev.gatehouse.keymanager.tokens.api.IdTokenRequest;
 import dev.gatehouse.keymanager.tokens.api.IssuedToken;
 import dev.gatehouse.keymanager.tokens.api.TokenRequest;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
@@ -22,6 +24,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,14 +96,21 @@ public class PersonGrantsBean implements PersonGrants {
             replay.codeUsedAgain(authorization.id());
             throw new InvalidGrant("The code was already used; the tokens issued with it are revoked.");
         }
-        UUID person = activePerson(authorization.accountId());
-        // what the subscriptions still allow: one may have ended since the person agreed
-        List<String> scopes = authorization.scopes().stream().filter(client.allowedScopes()::contains).toList();
-        IssuedToken token = accessToken(client, person, scopes);
+        AccountView person = activePerson(authorization.accountId());
+        List<String> scopes = stillAllowed(authorization.scopes(), client);
+        IssuedToken token = accessToken(client, person.id(), scopes);
         UUID family = null;
         if (client.configuration().grantTypes().contains(OAuthConfiguration.REFRESH_TOKEN)) {
             family = UUID.randomUUID();
-            token = token.withRefreshToken(refreshToken(client, person, scopes, family, token, now));
+            token = token.withRefreshToken(refreshToken(client, person.id(), scopes, family, token, now));
+        }
+        if (scopes.contains(OpenIdScopes.OPENID)) {
+            token = token.withIdToken(tokens.idToken(new IdTokenRequest(person.id().toString(), client.clientId(),
+                    authorization.nonce(), authorization.authTime(),
+                    Duration.ofSeconds(client.configuration().accessTokenLifetimeSeconds()),
+                    scopes.contains(OpenIdScopes.PROFILE) ? person.username() : null,
+                    scopes.contains(OpenIdScopes.PROFILE) ? person.displayName() : null,
+                    scopes.contains(OpenIdScopes.EMAIL) ? person.email() : null)));
         }
         authorization.issued(token.jti(), token.expiresAt(), family);
         return token;
@@ -136,10 +146,18 @@ public class PersonGrantsBean implements PersonGrants {
             replay.refreshTokenUsedAgain(used.familyId());
             throw new InvalidGrant("The refresh token was already used; its family of tokens is revoked.");
         }
-        UUID person = activePerson(used.accountId());
-        List<String> scopes = granted.stream().filter(client.allowedScopes()::contains).toList();
+        UUID person = activePerson(used.accountId()).id();
+        List<String> scopes = stillAllowed(granted, client);
         IssuedToken token = accessToken(client, person, scopes);
         return token.withRefreshToken(refreshToken(client, person, scopes, used.familyId(), token, now));
+    }
+
+    @Override
+    public void revokeRefreshToken(String clientId, String value) {
+        RefreshToken token = em.find(RefreshToken.class, SecretValues.hash(value));
+        if (token != null && token.clientId().equals(clientId)) {
+            replay.revokeFamily(token.familyId());
+        }
     }
 
     private Requester requester(ClientCredentials presented) {
@@ -157,11 +175,15 @@ public class PersonGrantsBean implements PersonGrants {
                 client.configuration(), client.applicationActive(), client.allowedScopes());
     }
 
-    private UUID activePerson(UUID accountId) {
-        if (accounts.active(accountId).isEmpty()) {
-            throw new InvalidGrant("The account that authorized this is no longer active.");
-        }
-        return accountId;
+    private AccountView activePerson(UUID accountId) {
+        return accounts.active(accountId).orElseThrow(
+                () -> new InvalidGrant("The account that authorized this is no longer active."));
+    }
+
+    /** The identity scopes, and the API scopes the subscriptions still allow: one may have ended since. */
+    private static List<String> stillAllowed(Collection<String> scopes, Requester client) {
+        return scopes.stream().filter(scope -> OpenIdScopes.isIdentity(scope) || client.allowedScopes().contains(scope))
+                .sorted().toList();
     }
 
     private IssuedToken accessToken(Requester client, UUID person, List<String> scopes) {

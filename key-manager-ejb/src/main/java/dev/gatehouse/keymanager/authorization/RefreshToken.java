@@ -19,6 +19,8 @@ import java.util.UUID;
 @NamedQuery(name = "RefreshToken.use", query = "UPDATE RefreshToken r SET r.usedAt = :now"
         + " WHERE r.tokenHash = :hash AND r.usedAt IS NULL AND r.revokedAt IS NULL")
 @NamedQuery(name = "RefreshToken.family", query = "SELECT r FROM RefreshToken r WHERE r.familyId = :family")
+@NamedQuery(name = "RefreshToken.families", query = "SELECT DISTINCT r.familyId FROM RefreshToken r"
+        + " WHERE r.accountId = :account AND r.applicationId = :application AND r.revokedAt IS NULL")
 @NamedQuery(name = "RefreshToken.expired", query = "DELETE FROM RefreshToken r WHERE r.expiresAt < :before"
         + " AND r.accessExpiresAt < :before")
 public class RefreshToken {

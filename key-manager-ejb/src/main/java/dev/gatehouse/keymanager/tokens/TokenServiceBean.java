@@ -11,6 +11,7 @@ import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.clients.api.Environment;
 import dev.gatehouse.keymanager.keys.TokenKeys;
 import dev.gatehouse.keymanager.revocations.api.RevocationService;
+import dev.gatehouse.keymanager.tokens.api.IdTokenRequest;
 import dev.gatehouse.keymanager.tokens.api.Introspection;
 import dev.gatehouse.keymanager.tokens.api.IssuedToken;
 import dev.gatehouse.keymanager.tokens.api.AccessTokenHeader;
@@ -111,6 +112,40 @@ public class TokenServiceBean implements TokenService {
             throw new IllegalStateException("GH-TOK-001 Signing a token with key " + signer.kid() + " failed", e);
         }
         return new IssuedToken(jwt.serialize(), IssuedToken.BEARER, lifetime, scope, jti, expiresAt);
+    }
+
+    /** Touches no database, as {@link #issue} does not. typ JWT: an ID token never passes as an access token. */
+    @Override
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public String idToken(IdTokenRequest request) {
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        long lifetime = Math.min(request.lifetime().toSeconds(), settings.maxLifetime().toSeconds());
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(settings.issuer())
+                .subject(request.subject())
+                .audience(request.clientId())
+                .claim("azp", request.clientId())
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plusSeconds(lifetime)))
+                .claim("auth_time", request.authTime().getEpochSecond());
+        if (request.nonce() != null) {
+            claims.claim("nonce", request.nonce());
+        }
+        if (request.username() != null) {
+            claims.claim("preferred_username", request.username()).claim("name", request.name());
+        }
+        if (request.email() != null) {
+            claims.claim("email", request.email());
+        }
+        TokenKeys.TokenSigner signer = keys.signer();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(signer.algorithm()).type(JOSEObjectType.JWT)
+                .keyID(signer.kid()).build(), claims.build());
+        try {
+            jwt.sign(signer.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("GH-TOK-003 Signing an ID token with key " + signer.kid() + " failed", e);
+        }
+        return jwt.serialize();
     }
 
     @Override

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.keymanager.accounts.AccountTesting;
 import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.accounts.api.Role;
@@ -49,6 +55,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -68,11 +75,13 @@ class AuthorizationCodeFlowTest {
 
     private static final String CALLBACK = "http://localhost:9999/callback";
     private static final String VERIFIER = "a-verifier-of-at-least-forty-three-characters-0123456789";
+    private static final Instant SIGNED_IN = Instant.parse("2026-12-01T08:00:00Z");
 
     private TestPersistence persistence;
     private ScopedEntityManager scope;
     private MutableClock clock;
     private TokenServiceBean tokens;
+    private SigningKeysBean signing;
     private ClientDirectory directory;
     private ApplicationKeysBean keys;
     private AuthorizationServiceBean authorizations;
@@ -92,7 +101,7 @@ class AuthorizationCodeFlowTest {
         ChangeFeed changes = ChangeFeedTesting.on(scope.entityManager());
         byte[] kek = new byte[32];
         new SecureRandom().nextBytes(kek);
-        SigningKeysBean signing = SigningKeysTesting.wire(scope.entityManager(), changes, audit,
+        signing = SigningKeysTesting.wire(scope.entityManager(), changes, audit,
                 SigningKeysTesting.settings(SigningAlgorithm.RS256), kek, clock);
         scope.run(() -> SigningKeysTesting.advance(signing));
         RevocationServiceBean revocations = RevocationTesting.wire(scope.entityManager(), changes, audit,
@@ -111,6 +120,7 @@ class AuthorizationCodeFlowTest {
         authorizations.clients = authentication;
         authorizations.applications = applications;
         authorizations.audit = audit;
+        authorizations.revocations = revocations;
         authorizations.issuer = TokenTesting.ISSUER;
         authorizations.clock = clock;
         GrantReplay replay = new GrantReplay() {
@@ -129,6 +139,7 @@ class AuthorizationCodeFlowTest {
         replay.revocations = revocations;
         replay.audit = audit;
         replay.clock = clock;
+        authorizations.replay = replay;
         grants = new PersonGrantsBean();
         grants.em = scope.entityManager();
         grants.clients = authentication;
@@ -167,7 +178,8 @@ class AuthorizationCodeFlowTest {
 
     private static AuthorizationRequest request(String clientId, String redirectUri, String scope, String challenge,
             String method) {
-        return new AuthorizationRequest(clientId, redirectUri, "code", scope, "xyz", challenge, method);
+        return new AuthorizationRequest(clientId, redirectUri, "code", scope, "xyz", "n-0S6_WzA2Mj", challenge,
+                method);
     }
 
     private AuthorizationRequest withPkce(String scope) {
@@ -177,7 +189,7 @@ class AuthorizationCodeFlowTest {
     /** Allowed by the person: answers the code from the redirect. */
     private String code(AuthorizationRequest request) {
         UUID id = call(() -> authorizations.begin(request));
-        URI back = call(() -> authorizations.decide(person, id, true));
+        URI back = call(() -> authorizations.decide(person, SIGNED_IN, id, true));
         Map<String, String> parameters = query(back);
         assertTrue(back.toString().startsWith(CALLBACK + "?"), back.toString());
         assertEquals("xyz", parameters.get("state"));
@@ -283,10 +295,10 @@ class AuthorizationCodeFlowTest {
         assertEquals("http://localhost:9999", prompt.returnsTo());
         assertFalse(prompt.alreadyAllowed());
 
-        URI back = call(() -> authorizations.decide(person, id, false));
+        URI back = call(() -> authorizations.decide(person, SIGNED_IN, id, false));
 
         assertEquals("access_denied", query(back).get("error"));
-        assertThrows(AuthorizationNotFound.class, () -> call(() -> authorizations.decide(person, id, true)));
+        assertThrows(AuthorizationNotFound.class, () -> call(() -> authorizations.decide(person, SIGNED_IN, id, true)));
     }
 
     @Test
@@ -320,6 +332,82 @@ class AuthorizationCodeFlowTest {
             assertEquals("token_revoked", check(token).reason(), "every access token of the family");
         }
         assertThrows(InvalidGrant.class, () -> refresh(third.refreshToken(), Set.of()), "the newest one too");
+    }
+
+    @Test
+    void theOpenidScopeBringsAnIdTokenForTheClientWithTheNonceAndWhoSignedInWhen() throws Exception {
+        IssuedToken token = redeem(code(withPkce("openid email orders:read")), VERIFIER);
+
+        SignedJWT id = SignedJWT.parse(token.idToken());
+        assertEquals(JOSEObjectType.JWT, id.getHeader().getType(), "not an access token");
+        assertTrue(id.verify(new RSASSAVerifier(((RSAKey) JWKSet.parse(call(signing::jwks)).getKeyByKeyId(
+                id.getHeader().getKeyID())).toRSAPublicKey())), "signed with the published key");
+        JWTClaimsSet claims = id.getJWTClaimsSet();
+        assertEquals(TokenTesting.ISSUER, claims.getIssuer());
+        assertEquals(person.accountId().toString(), claims.getSubject());
+        assertEquals(java.util.List.of(clientId), claims.getAudience());
+        assertEquals(clientId, claims.getStringClaim("azp"));
+        assertEquals("n-0S6_WzA2Mj", claims.getStringClaim("nonce"));
+        assertEquals(SIGNED_IN.getEpochSecond(), claims.getLongClaim("auth_time"));
+        assertEquals(person.username() + "@example.com", claims.getStringClaim("email"));
+        assertEquals(null, claims.getStringClaim("preferred_username"), "no profile scope, no name");
+        assertEquals(Set.of("openid", "email", "orders:read"), check(token).claims().orElseThrow().scopes());
+        assertEquals("token_type_invalid", check(new IssuedToken(token.idToken(), "Bearer", 60, "", "x",
+                Instant.now())).reason(), "an ID token never passes as an access token");
+
+        IssuedToken withoutOpenid = redeem(code(withPkce("orders:read")), VERIFIER);
+        assertEquals(null, withoutOpenid.idToken());
+        AuthorizationRefused profileAlone = assertThrows(AuthorizationRefused.class,
+                () -> call(() -> authorizations.begin(withPkce("profile"))));
+        assertEquals("invalid_scope", profileAlone.reason());
+    }
+
+    @Test
+    void aPersonWithdrawsTheirConsentAndTheApplicationsTokensInTheirNameDie() {
+        IssuedToken refreshed = redeem(code(withPkce("orders:read")), VERIFIER);
+        var authorizedApps = call(() -> authorizations.authorized(person));
+        assertEquals(1, authorizedApps.size());
+        assertEquals(application, authorizedApps.get(0).applicationId());
+        assertEquals(java.util.List.of("orders:read"), authorizedApps.get(0).scopes());
+        assertTrue(call(() -> authorizations.authorized(developer)).isEmpty(), "each person sees their own");
+
+        scope.run(() -> authorizations.withdraw(developer, application));
+        assertTrue(check(refreshed).isAccepted(), "another person's withdrawal changes nothing");
+        scope.run(() -> authorizations.withdraw(person, application));
+
+        assertEquals("token_revoked", check(refreshed).reason());
+        assertThrows(InvalidGrant.class, () -> refresh(refreshed.refreshToken(), Set.of()));
+        assertTrue(call(() -> authorizations.authorized(person)).isEmpty());
+        UUID again = call(() -> authorizations.begin(withPkce("orders:read")));
+        assertFalse(call(() -> authorizations.prompt(person, again)).alreadyAllowed(), "asked again");
+    }
+
+    @Test
+    void revokingARefreshTokenRevokesItsGrantOnlyForItsOwnClient() {
+        IssuedToken first = redeem(code(withPkce(null)), VERIFIER);
+        IssuedToken second = refresh(first.refreshToken(), Set.of());
+
+        scope.run(() -> grants.revokeRefreshToken("another-client", second.refreshToken()));
+        assertTrue(check(second).isAccepted(), "another client's revocation is ignored");
+
+        scope.run(() -> grants.revokeRefreshToken(clientId, second.refreshToken()));
+
+        assertEquals("token_revoked", check(second).reason());
+        assertEquals("token_revoked", check(first).reason(), "the grant's earlier access token too");
+        assertThrows(InvalidGrant.class, () -> refresh(second.refreshToken(), Set.of()));
+    }
+
+    @Test
+    void expiredRequestsCodesAndRefreshTokensArePurged() {
+        call(() -> authorizations.begin(withPkce(null)));
+        IssuedToken token = redeem(code(withPkce(null)), VERIFIER);
+        assertEquals(0, (int) call(() -> authorizations.purgeExpired()), "nothing has expired");
+
+        clock.advance(Duration.ofHours(2)); // past the request, the access token (600 s) and the refresh token (1 h)
+
+        assertEquals(3, (int) call(() -> authorizations.purgeExpired()),
+                "the unanswered request, the redeemed one and the refresh token");
+        assertThrows(InvalidGrant.class, () -> refresh(token.refreshToken(), Set.of()));
     }
 
     @Test

@@ -78,7 +78,7 @@ public class AuthorizationPage implements Serializable {
     private void answer(boolean allow) throws IOException {
         URI back;
         try {
-            back = authorizations.decide(signedIn.required(), prompt.authorizationId(), allow);
+            back = authorizations.decide(signedIn.required(), signedIn.signedInAt(), prompt.authorizationId(), allow);
         } catch (AuthorizationNotFound e) {
             gone = true;
             return;

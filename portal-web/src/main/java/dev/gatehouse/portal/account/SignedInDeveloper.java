@@ -5,6 +5,7 @@ import dev.gatehouse.keymanager.accounts.api.Role;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The signed-in account, for the length of the session; the services check ownership against it. */
@@ -15,9 +16,16 @@ public class SignedInDeveloper implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private Caller caller;
+    private Instant signedInAt;
 
     void signIn(Caller caller) {
         this.caller = caller;
+        this.signedInAt = Instant.now();
+    }
+
+    /** When the person signed in (proved their password) in this session: an ID token's auth_time. */
+    public Instant signedInAt() {
+        return signedInAt;
     }
 
     /** The account as it is now (roles, a required password change), on every request: see CurrentAccountFilter. */

@@ -4,6 +4,8 @@ import dev.gatehouse.keymanager.accounts.api.Caller;
 import jakarta.ejb.Local;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,7 +19,8 @@ public interface AuthorizationService {
      * Checks the request and keeps it for the person's decision (10 minutes); answers its id. Throws
      * {@link AuthorizationRefused}: without a redirect for an unknown client or a redirect URI that is not one of
      * the client's callbacks, with one for everything else (unsupported response type, PKCE missing or not S256,
-     * a scope not allowed, a blocked application).
+     * a scope not allowed, a blocked application). The OpenID Connect scopes (openid, profile, email) are allowed
+     * to every client; API scopes are those of the application's subscriptions.
      */
     UUID begin(@NotNull AuthorizationRequest request);
 
@@ -27,6 +30,17 @@ public interface AuthorizationService {
     /**
      * The person's answer, once per request: allowed, the redirect carries a single-use code valid for 60 s and the
      * consent is remembered; denied, it carries {@code access_denied}. Both carry state and iss (RFC 9207).
+     * {@code signedInAt}: when the person signed in (an ID token's auth_time).
      */
-    URI decide(@NotNull Caller person, @NotNull UUID authorizationId, boolean allow);
+    URI decide(@NotNull Caller person, @NotNull Instant signedInAt, @NotNull UUID authorizationId, boolean allow);
+
+    /** The applications this person has allowed, newest first. */
+    List<AuthorizedApplication> authorized(@NotNull Caller person);
+
+    /**
+     * Withdraws the person's consent to an application: it must ask again, and every token it holds in their name
+     * (refresh tokens and the access tokens issued with them or with a code) is revoked, on every node within a
+     * second. Nothing happens for an application the person had not allowed.
+     */
+    void withdraw(@NotNull Caller person, @NotNull UUID applicationId);
 }

@@ -27,4 +27,11 @@ public interface PersonGrants {
      * never widened ({@code InvalidScope}).
      */
     IssuedToken refreshToken(ClientCredentials presented, String refreshToken, Set<String> requestedScopes);
+
+    /**
+     * RFC 7009 §2.1 for a refresh token of this (authenticated) client: it, the tokens rotated from the same grant
+     * and the access tokens issued beside them are revoked. Anything else is ignored, as the endpoint answers 200
+     * all the same.
+     */
+    void revokeRefreshToken(String clientId, String refreshToken);
 }

@@ -12,6 +12,9 @@ public interface TokenService {
     /** A signed access token; its lifetime is the requested one, capped by {@code gatehouse.tokens.max-lifetime}. */
     IssuedToken issue(@NotNull TokenRequest request);
 
+    /** An OpenID Connect ID token (Core 1.0 §2), signed with the key that signs access tokens. */
+    String idToken(@NotNull IdTokenRequest request);
+
     /**
      * The claims, if the token is a Gatehouse access token (typ at+jwt, RS256 or ES256) signed by a key in use, from
      * this issuer for this audience, within its lifetime (30 s clock skew allowed) and not revoked. Empty for

@@ -1,0 +1,96 @@
+package dev.gatehouse.runtime.oauth;
+
+import dev.gatehouse.keymanager.accounts.api.AccountService;
+import dev.gatehouse.keymanager.accounts.api.AccountView;
+import dev.gatehouse.keymanager.tokens.api.TokenCheck;
+import dev.gatehouse.keymanager.tokens.api.TokenClaims;
+import dev.gatehouse.keymanager.tokens.api.TokenService;
+import dev.gatehouse.runtime.JsonOutput;
+import jakarta.ejb.EJB;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * OpenID Connect UserInfo (Core 1.0 §5.3): who the person behind an access token with the openid scope is, as
+ * much as its scopes allow (profile: username and name; email). Refusals are RFC 6750 challenges.
+ */
+@Path("/oauth2/userinfo")
+@Tag(name = "OAuth2")
+public class UserInfoEndpoint {
+
+    @EJB
+    TokenService tokens;
+
+    @EJB
+    AccountService accounts;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The signed-in person's claims, for an access token with the openid scope")
+    public Response get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return answer(authorization);
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The same, by POST (OpenID Connect Core 1.0 §5.3.1)")
+    public Response post(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return answer(authorization);
+    }
+
+    private Response answer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return refused(Response.Status.UNAUTHORIZED, "Bearer realm=\"gatehouse\"");
+        }
+        TokenCheck check = tokens.check(authorization.substring(7).strip());
+        if (!check.isAccepted()) {
+            return refused(Response.Status.UNAUTHORIZED, "Bearer realm=\"gatehouse\", error=\"invalid_token\","
+                    + " error_description=\"" + OAuthError.safeText(check.description()) + "\"");
+        }
+        TokenClaims claims = check.claims().get();
+        Optional<UUID> person = claims.scopes().contains("openid") ? account(claims.subject()) : Optional.empty();
+        if (person.isEmpty()) {
+            return refused(Response.Status.FORBIDDEN, "Bearer realm=\"gatehouse\", error=\"insufficient_scope\","
+                    + " scope=\"openid\"");
+        }
+        Optional<AccountView> account = accounts.active(person.get());
+        if (account.isEmpty()) {
+            return refused(Response.Status.UNAUTHORIZED, "Bearer realm=\"gatehouse\", error=\"invalid_token\","
+                    + " error_description=\"The account is no longer active.\"");
+        }
+        JsonObjectBuilder info = JsonOutput.object().add("sub", claims.subject());
+        if (claims.scopes().contains("profile")) {
+            info.add("preferred_username", account.get().username()).add("name", account.get().displayName());
+        }
+        if (claims.scopes().contains("email")) {
+            info.add("email", account.get().email()).add("email_verified", false);
+        }
+        return Response.ok(info.build()).cacheControl(CacheControl.valueOf("no-store")).build();
+    }
+
+    /** A person's token has their account id as subject; a client's token has its client id. */
+    private static Optional<UUID> account(String subject) {
+        try {
+            return Optional.of(UUID.fromString(subject));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Response refused(Response.Status status, String challenge) {
+        return Response.status(status).header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .cacheControl(CacheControl.valueOf("no-store")).build();
+    }
+}
