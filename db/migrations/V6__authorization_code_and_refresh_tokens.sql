@@ -1,24 +1,23 @@
--- The authorization-code flow (RFC 6749 §4.1 with PKCE, RFC 7636; OpenID Connect's nonce and auth_time). One row
--- follows one authorization from the request (waiting for the person to sign in and decide) to its code (stored
--- hashed, single use, short-lived) and what redeeming it issued, so that a code presented twice revokes that. Any
--- node can take any step.
+-- The authorization-code flow (RFC 6749 §4.1 with PKCE, RFC 7636; OpenID Connect's nonce and auth_time). A request
+-- is checked where it arrives and nothing is written until a signed-in person allows it: then one row holds its code
+-- (only the hash; single use, short-lived) and what it is bound to, and once redeemed what was issued, so that a code
+-- presented twice revokes that (the refresh tokens issued from a code form the family named by its row's id). Any
+-- node can redeem any code.
 CREATE TABLE authorizations (
     id                  UUID PRIMARY KEY,
     client_id           VARCHAR(64) NOT NULL,
     application_id      UUID NOT NULL,
     redirect_uri        VARCHAR(2048) NOT NULL,
     scopes              VARCHAR(2000) NOT NULL,
-    state               VARCHAR(1024),
     nonce               VARCHAR(512),
     code_challenge      VARCHAR(128),
+    account_id          UUID NOT NULL,
+    auth_time           TIMESTAMP WITH TIME ZONE NOT NULL,
+    code_hash           VARCHAR(64) NOT NULL,
+    code_expires_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at          TIMESTAMP WITH TIME ZONE NOT NULL,
-    account_id          UUID,
-    auth_time           TIMESTAMP WITH TIME ZONE,
-    code_hash           VARCHAR(64),
-    code_expires_at     TIMESTAMP WITH TIME ZONE,
     redeemed_at         TIMESTAMP WITH TIME ZONE,
-    refresh_family      UUID,
     access_jti          VARCHAR(64),
     access_expires_at   TIMESTAMP WITH TIME ZONE,
     CONSTRAINT uq_authorizations_code UNIQUE (code_hash),

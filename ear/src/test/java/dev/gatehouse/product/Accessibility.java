@@ -20,8 +20,11 @@ final class Accessibility {
 
     private static final String RUN = """
             const done = arguments[arguments.length - 1];
-            // after PrimeFaces' ajax requests have ended: a button it disables meanwhile is faded, not inaccessible
-            const idle = () => !window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty();
+            // after PrimeFaces' ajax requests have ended and the fades they start are over: a button disabled
+            // meanwhile, or fading back in, is faded, not inaccessible
+            const idle = () => (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty())
+                && (!window.jQuery || jQuery.active === 0)
+                && (!document.getAnimations || document.getAnimations().every(a => a.playState !== 'running'));
             const settled = (tries) => new Promise(resolve => (function wait(left) {
                 if (idle() || left === 0) { setTimeout(resolve, 400); } else { setTimeout(() => wait(left - 1), 100); }
             })(tries));

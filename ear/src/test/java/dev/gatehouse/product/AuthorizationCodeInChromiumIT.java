@@ -19,19 +19,13 @@ import com.nimbusds.oauth2.sdk.AccessTokenResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
-import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
-import com.nimbusds.oauth2.sdk.ResponseType;
-import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
-import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
@@ -39,29 +33,23 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.oauth2.sdk.Scope;
+import dev.gatehouse.product.CodeFlowInBrowser.Client;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,70 +72,49 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ProductExtension.class)
 class AuthorizationCodeInChromiumIT {
 
-    private static final String PASSWORD = "a person's long password";
-
-    private final ProductHttp http = new ProductHttp();
     private final HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private ChromeDriver browser;
     private WebDriverWait wait;
-    private HttpServer callback;
-    private final BlockingQueue<URI> arrived = new LinkedBlockingQueue<>();
+    private CodeFlowInBrowser flow;
 
     @BeforeEach
-    void open() throws Exception {
+    void open(RunningProduct product) throws Exception {
         browser = HeadlessChromium.open();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        // the application's callback: it notes what it was sent back
-        callback = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        callback.createContext("/callback", exchange -> {
-            arrived.add(URI.create("http://127.0.0.1:" + callback.getAddress().getPort()
-                    + exchange.getRequestURI()));
-            byte[] page = "<!DOCTYPE html><html lang=\"en\"><title>Callback</title><p>Back in the application"
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(200, page.length);
-            exchange.getResponseBody().write(page);
-            exchange.close();
-        });
-        callback.start();
+        flow = new CodeFlowInBrowser(browser, product::uri);
     }
 
     @AfterEach
     void close() {
         browser.quit();
-        callback.stop(0);
+        flow.close();
     }
 
     @Test
     void aPersonAuthorizesAnApplicationWhichCallsTheGatewayInTheirName(RunningProduct product) throws Exception {
-        URI redirect = URI.create("http://127.0.0.1:" + callback.getAddress().getPort() + "/callback");
-        Client client = registeredClient(product, redirect);
-        String person = "person-" + UUID.randomUUID().toString().substring(0, 8);
-        JsonObject account = http.expect(201, "POST", product.uri("developer/v1/signup"), null, "{\"username\":\""
-                + person + "\",\"email\":\"" + person + "@example.com\",\"displayName\":\"A Person\","
-                + "\"password\":\"" + PASSWORD + "\"}");
+        URI redirect = flow.redirect();
+        Client client = flow.registeredClient();
+        JsonObject account = flow.person();
+        String person = account.getString("username");
         String issuer = "http://localhost:" + product.uri("/").getPort();
         AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(new Issuer(issuer));
         assertTrue(metadata.getCodeChallengeMethods().contains(CodeChallengeMethod.S256));
         assertFalse(metadata.getCodeChallengeMethods().contains(CodeChallengeMethod.PLAIN));
+        URI tokenEndpoint = metadata.getTokenEndpointURI();
 
         // first the person signs in and denies
         CodeVerifier verifier = new CodeVerifier();
         State state = new State();
         browser.get(authorization(metadata, client, redirect, state, verifier).toString());
-        wait.until(ExpectedConditions.titleIs("Sign in · Gatehouse"));
-        browser.findElement(By.id("signin:username")).sendKeys(person);
-        browser.findElement(By.id("signin:password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("signin:submit")).click();
+        flow.signIn(person);
         wait.until(ExpectedConditions.titleIs("Authorize an application · Gatehouse"));
         assertEquals(client.applicationName(), browser.findElement(By.id("application-name")).getText());
         assertEquals("Authorizing developer", browser.findElement(By.id("developer-name")).getText());
-        assertEquals("http://127.0.0.1:" + callback.getAddress().getPort(),
-                browser.findElement(By.id("returns-to")).getText());
+        assertEquals("http://127.0.0.1:" + redirect.getPort(), browser.findElement(By.id("returns-to")).getText());
         screenshot("authorize-consent");
         Accessibility.assertAccessible(browser, "Consent");
         browser.findElement(By.id("decision:deny")).click();
-        AuthorizationResponse denied = AuthorizationResponse.parse(arrived.poll(20, TimeUnit.SECONDS));
+        AuthorizationResponse denied = AuthorizationResponse.parse(flow.arrived());
         assertFalse(denied.indicatesSuccess());
         assertEquals(OAuth2Error.ACCESS_DENIED.getCode(),
                 ((AuthorizationErrorResponse) denied).getErrorObject().getCode());
@@ -156,21 +123,18 @@ class AuthorizationCodeInChromiumIT {
         // then allows, and the application asks who the person is too (OpenID Connect)
         state = new State();
         Nonce nonce = new Nonce();
-        browser.get(new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
-                new ClientID(client.clientId())).endpointURI(metadata.getAuthorizationEndpointURI())
-                .redirectionURI(redirect).state(state).codeChallenge(verifier, CodeChallengeMethod.S256)
+        browser.get(CodeFlowInBrowser.request(metadata, client, redirect, state, verifier)
                 .scope(new Scope("openid", "profile")).customParameter("nonce", nonce.getValue())
                 .build().toURI().toString());
         wait.until(ExpectedConditions.elementToBeClickable(By.id("decision:allow"))).click();
-        URI back = arrived.poll(20, TimeUnit.SECONDS);
-        assertNotNull(back, "sent back to the application");
+        URI back = flow.arrived();
         assertTrue(back.getQuery().contains("iss=" + issuer), "RFC 9207: " + back);
         AuthorizationResponse allowed = AuthorizationResponse.parse(back);
         assertTrue(allowed.indicatesSuccess(), back.toString());
         assertEquals(state, allowed.getState());
         AuthorizationCode code = allowed.toSuccessResponse().getAuthorizationCode();
 
-        TokenResponse redeemed = OIDCTokenResponseParser.parse(new TokenRequest(metadata.getTokenEndpointURI(),
+        TokenResponse redeemed = OIDCTokenResponseParser.parse(new TokenRequest(tokenEndpoint,
                 client.authentication(), new AuthorizationCodeGrant(code, redirect, verifier)).toHTTPRequest().send());
         assertTrue(redeemed.indicatesSuccess(), () -> redeemed.toErrorResponse().getErrorObject().toString());
         OIDCTokens tokens = ((OIDCTokenResponse) redeemed).getOIDCTokens();
@@ -191,44 +155,36 @@ class AuthorizationCodeInChromiumIT {
         assertTrue(userInfo.body().contains("\"preferred_username\":\"" + person + "\""), userInfo.body());
         assertEquals(401, menu(product, tokens.getIDToken().serialize()).statusCode(), "an ID token is no access token");
 
-        TokenResponse again = token(metadata, client, new AuthorizationCodeGrant(code, redirect, verifier));
+        TokenResponse again = CodeFlowInBrowser.token(tokenEndpoint, client,
+                new AuthorizationCodeGrant(code, redirect, verifier));
         assertEquals(OAuth2Error.INVALID_GRANT.getCode(), again.toErrorResponse().getErrorObject().getCode());
         awaitRefused(product, tokens.getAccessToken().getValue());
 
         // a second authorization is not asked again
-        CodeVerifier second = new CodeVerifier();
-        state = new State();
-        browser.get(authorization(metadata, client, redirect, state, second).toString());
-        AuthorizationResponse remembered = AuthorizationResponse.parse(arrived.poll(20, TimeUnit.SECONDS));
-        assertTrue(remembered.indicatesSuccess(), "consent remembered");
-        Tokens first = redeem(metadata, client, remembered.toSuccessResponse().getAuthorizationCode(), redirect, second);
+        Tokens first = codeWithoutAsking(metadata, client);
 
         // refresh rotates; the used refresh token replayed revokes the family
-        Tokens rotated = ((AccessTokenResponse) token(metadata, client,
+        Tokens rotated = ((AccessTokenResponse) CodeFlowInBrowser.token(tokenEndpoint, client,
                 new RefreshTokenGrant(first.getRefreshToken()))).getTokens();
         assertNotEquals(first.getRefreshToken(), rotated.getRefreshToken());
         assertEquals(200, menu(product, rotated.getAccessToken().getValue()).statusCode());
-        TokenResponse replayed = token(metadata, client, new RefreshTokenGrant(first.getRefreshToken()));
+        TokenResponse replayed = CodeFlowInBrowser.token(tokenEndpoint, client,
+                new RefreshTokenGrant(first.getRefreshToken()));
         assertEquals(OAuth2Error.INVALID_GRANT.getCode(), replayed.toErrorResponse().getErrorObject().getCode());
         awaitRefused(product, rotated.getAccessToken().getValue());
-        TokenResponse afterReplay = token(metadata, client, new RefreshTokenGrant(rotated.getRefreshToken()));
-        assertFalse(afterReplay.indicatesSuccess(), "the family's newest refresh token is revoked too");
+        assertFalse(CodeFlowInBrowser.token(tokenEndpoint, client, new RefreshTokenGrant(rotated.getRefreshToken()))
+                .indicatesSuccess(), "the family's newest refresh token is revoked too");
 
         // the application ends the person's session: it revokes the refresh token (RFC 7009)
-        CodeVerifier third = new CodeVerifier();
-        browser.get(authorization(metadata, client, redirect, new State(), third).toString());
-        Tokens last = redeem(metadata, client, AuthorizationResponse.parse(arrived.poll(20, TimeUnit.SECONDS))
-                .toSuccessResponse().getAuthorizationCode(), redirect, third);
+        Tokens last = codeWithoutAsking(metadata, client);
         assertEquals(200, new TokenRevocationRequest(metadata.getRevocationEndpointURI(), client.authentication(),
                 last.getRefreshToken()).toHTTPRequest().send().getStatusCode());
         awaitRefused(product, last.getAccessToken().getValue());
-        assertFalse(token(metadata, client, new RefreshTokenGrant(last.getRefreshToken())).indicatesSuccess());
+        assertFalse(CodeFlowInBrowser.token(tokenEndpoint, client, new RefreshTokenGrant(last.getRefreshToken()))
+                .indicatesSuccess());
 
         // the person withdraws their consent in the portal: the application's tokens die, it must ask again
-        CodeVerifier fourth = new CodeVerifier();
-        browser.get(authorization(metadata, client, redirect, new State(), fourth).toString());
-        Tokens held = redeem(metadata, client, AuthorizationResponse.parse(arrived.poll(20, TimeUnit.SECONDS))
-                .toSuccessResponse().getAuthorizationCode(), redirect, fourth);
+        Tokens held = codeWithoutAsking(metadata, client);
         browser.get(product.uri("devportal/").toString());
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Authorized apps"))).click();
         wait.until(ExpectedConditions.titleIs("Authorized applications · Gatehouse"));
@@ -241,15 +197,16 @@ class AuthorizationCodeInChromiumIT {
                 "may no longer act in your name"));
         screenshot("authorized-applications-withdrawn");
         awaitRefused(product, held.getAccessToken().getValue());
-        assertFalse(token(metadata, client, new RefreshTokenGrant(held.getRefreshToken())).indicatesSuccess());
+        assertFalse(CodeFlowInBrowser.token(tokenEndpoint, client, new RefreshTokenGrant(held.getRefreshToken()))
+                .indicatesSuccess());
         browser.get(authorization(metadata, client, redirect, new State(), new CodeVerifier()).toString());
         wait.until(ExpectedConditions.titleIs("Authorize an application · Gatehouse"));
     }
 
     @Test
     void anUntrustedRedirectIsNeverFollowedAndPlainPkceGoesBackAsAnError(RunningProduct product) throws Exception {
-        URI redirect = URI.create("http://127.0.0.1:" + callback.getAddress().getPort() + "/callback");
-        Client client = registeredClient(product, redirect);
+        URI redirect = flow.redirect();
+        Client client = flow.registeredClient();
         String authorize = "oauth2/authorize?response_type=code&client_id=" + client.clientId() + "&state=s1";
 
         HttpResponse<String> foreign = noRedirects.send(HttpRequest.newBuilder(product.uri(authorize
@@ -277,67 +234,28 @@ class AuthorizationCodeInChromiumIT {
 
         HttpResponse<String> missing = noRedirects.send(HttpRequest.newBuilder(product.uri(authorize)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        // a public client must require PKCE (its configuration cannot say otherwise): the same answer for it
         assertTrue(missing.headers().firstValue("Location").orElseThrow().contains("error=invalid_request"),
                 "this client requires PKCE");
     }
 
-    private record Client(String clientId, String secret, String applicationName) {
-
-        ClientAuthentication authentication() {
-            return new ClientSecretBasic(new ClientID(clientId), new Secret(secret));
-        }
-    }
-
-    /** A developer's application, subscribed to PizzaShack, with the code flow, refresh and PKCE configured. */
-    private Client registeredClient(RunningProduct product, URI redirect) throws Exception {
-        String developer = "authorizing-" + UUID.randomUUID().toString().substring(0, 8);
-        http.expect(201, "POST", product.uri("developer/v1/signup"), null, "{\"username\":\"" + developer
-                + "\",\"email\":\"" + developer + "@example.com\",\"displayName\":\"Authorizing developer\","
-                + "\"password\":\"" + PASSWORD + "\"}");
-        String basic = ProductHttp.basic(developer, PASSWORD);
-        String name = "Orders for " + developer;
-        String id = http.expect(201, "POST", product.uri("developer/v1/applications"), basic,
-                "{\"name\":\"" + name + "\"}").getString("id");
-        String pizzaShack = http.expect(200, "GET", product.uri("developer/v1/apis?search=pizzashack"), null, null)
-                .getJsonArray("items").getJsonObject(0).getString("id");
-        http.expect(201, "POST", product.uri("developer/v1/applications/" + id + "/subscriptions"), basic,
-                "{\"apiId\":\"" + pizzaShack + "\",\"planId\":\"6b0c7a0e-0f3a-4c2e-9a51-000000000004\"}");
-        JsonObject keys = http.expect(201, "POST", product.uri("developer/v1/applications/" + id
-                + "/keys/PRODUCTION"), basic, null);
-        http.expect(200, "PUT", product.uri("developer/v1/applications/" + id + "/keys/PRODUCTION/configuration"),
-                basic, "{\"grantTypes\":[\"authorization_code\",\"refresh_token\"],\"accessTokenLifetimeSeconds\":600,"
-                        + "\"refreshTokenLifetimeSeconds\":3600,\"callbackUrl\":\"" + redirect + "\","
-                        + "\"pkceRequired\":true,\"publicClient\":false}");
-        return new Client(keys.getJsonObject("keys").getString("clientId"),
-                keys.getJsonObject("secret").getString("value"), name);
-    }
-
-    private static URI authorization(AuthorizationServerMetadata metadata, Client client, URI redirect, State state,
+    private URI authorization(AuthorizationServerMetadata metadata, Client client, URI redirect, State state,
             CodeVerifier verifier) {
-        return new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), new ClientID(client.clientId()))
-                .endpointURI(metadata.getAuthorizationEndpointURI())
-                .redirectionURI(redirect)
-                .state(state)
-                .codeChallenge(verifier, CodeChallengeMethod.S256)
-                .build().toURI();
+        return CodeFlowInBrowser.request(metadata, client, redirect, state, verifier).build().toURI();
     }
 
-    private Tokens redeem(AuthorizationServerMetadata metadata, Client client, AuthorizationCode code, URI redirect,
-            CodeVerifier verifier) throws Exception {
-        TokenResponse response = token(metadata, client, new AuthorizationCodeGrant(code, redirect, verifier));
-        assertTrue(response.indicatesSuccess(), () -> ((TokenErrorResponse) response).getErrorObject().toString());
-        return ((AccessTokenResponse) response).getTokens();
-    }
-
-    private static TokenResponse token(AuthorizationServerMetadata metadata, Client client,
-            com.nimbusds.oauth2.sdk.AuthorizationGrant grant) throws Exception {
-        return TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), client.authentication(), grant)
-                .toHTTPRequest().send());
+    /** A person who allowed the application before is sent straight back with a code: redeemed here. */
+    private Tokens codeWithoutAsking(AuthorizationServerMetadata metadata, Client client) throws Exception {
+        CodeVerifier verifier = new CodeVerifier();
+        browser.get(authorization(metadata, client, flow.redirect(), new State(), verifier).toString());
+        AuthorizationResponse remembered = AuthorizationResponse.parse(flow.arrived());
+        assertTrue(remembered.indicatesSuccess(), "consent remembered");
+        return CodeFlowInBrowser.redeem(metadata.getTokenEndpointURI(), client,
+                remembered.toSuccessResponse().getAuthorizationCode(), flow.redirect(), verifier);
     }
 
     private HttpResponse<String> menu(RunningProduct product, String token) throws Exception {
-        return noRedirects.send(HttpRequest.newBuilder(product.uri("api/pizzashack/1.0.0/menu"))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return flow.menu(product::uri, token);
     }
 
     /** Refused by the gateway within a second: revocations reach it through the change feed. */

@@ -146,6 +146,18 @@ class ClusterOnPostgresqlIT {
     }
 
     @Test
+    @Order(0)
+    void aCodeIssuedByOneNodeIsRedeemedOnTheOther() throws Exception {
+        var browser = HeadlessChromium.open();
+        try (var flow = new CodeFlowInBrowser(browser, first::uri)) {
+            var tokens = flow.walk(second::uri);
+            assertEquals(200, flow.menu(first::uri, tokens.getAccessToken().getValue()).statusCode());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     @Order(1)
     void aTokenIssuedByOneNodeIsAcceptedByTheOther() throws Exception {
         String token = http.token(first.uri("/"), clientId, secret);

@@ -90,6 +90,16 @@ class EarOnPayaraServerIT {
     }
 
     @Test
+    void aPersonAuthorizesAnApplicationInTheBrowserAndItsTokenIsServed() throws Exception {
+        var browser = HeadlessChromium.open();
+        try (var flow = new CodeFlowInBrowser(browser, base::resolve)) {
+            flow.walk(base::resolve);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void theSeedsFlowWorksInTheBrowser() throws Exception {
         awaitReady();
         var browser = HeadlessChromium.open();

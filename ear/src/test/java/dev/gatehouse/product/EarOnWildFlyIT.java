@@ -173,6 +173,16 @@ class EarOnWildFlyIT {
     }
 
     @Test
+    void aPersonAuthorizesAnApplicationInTheBrowserAndItsTokenIsServed() throws Exception {
+        var browser = HeadlessChromium.open();
+        try (var flow = new CodeFlowInBrowser(browser, base::resolve)) {
+            flow.walk(base::resolve);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
     void theSeedsFlowWorksInTheBrowser() throws Exception {
         var browser = HeadlessChromium.open();
         try {

@@ -14,14 +14,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * RFC 6749 §3.1 authorization endpoint, for response_type=code. A good request is kept by the key manager and the
- * person is sent to the portal to sign in and decide; a refusal goes back to the client's checked redirect URI, or,
- * when the client or its redirect URI cannot be trusted, is shown here and never redirected (§4.1.2.1).
+ * RFC 6749 §3.1 authorization endpoint, for response_type=code. A good request goes on, as it came, to the portal,
+ * where the person signs in and decides; a refusal goes back to the client's checked redirect URI, or, when the
+ * client or its redirect URI cannot be trusted, is shown here and never redirected (§4.1.2.1). Nothing is written
+ * for a request until a signed-in person decides.
  */
 @Path("/oauth2/authorize")
 @Tag(name = "OAuth2")
@@ -47,19 +47,15 @@ public class AuthorizationEndpoint {
                 return page("invalid_request", "Parameter " + parameter.getKey() + " appears more than once.");
             }
         }
-        UUID id;
         try {
-            id = authorizations.begin(new AuthorizationRequest(query.getFirst("client_id"),
-                    query.getFirst("redirect_uri"), query.getFirst("response_type"), query.getFirst("scope"),
-                    query.getFirst("state"), query.getFirst("nonce"), query.getFirst("code_challenge"),
-                    query.getFirst("code_challenge_method")));
+            authorizations.check(AuthorizationRequest.of(query::getFirst));
         } catch (AuthorizationRefused refused) {
             return refused.redirect()
                     .map(back -> Response.seeOther(back).cacheControl(NO_STORE).build())
                     .orElseGet(() -> page(refused.reason(), refused.getMessage()));
         }
-        URI consent = uri.getBaseUriBuilder().replacePath(CONSENT_PAGE).replaceQuery(null)
-                .queryParam("request", id).build();
+        // the same request, as it came (a valid query, since it arrived as one), to where the person decides
+        URI consent = URI.create(uri.getBaseUri().resolve(CONSENT_PAGE) + "?" + uri.getRequestUri().getRawQuery());
         return Response.seeOther(consent).cacheControl(NO_STORE).build();
     }
 

@@ -54,7 +54,7 @@ public class AccountServiceBean implements AccountService {
     /** The throttle's source for password changes: the caller is signed in, its guesses count per account. */
     private static final String PASSWORD_CHANGE = "password-change";
 
-    @EJB
+    @Inject
     PasswordCheckBudget budget;
 
     /** PBKDF2; a field so that tests can count the checks. */

@@ -1,9 +1,7 @@
 package dev.gatehouse.keymanager.accounts;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +13,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * finds no permit free within {@link #WAIT} is refused without hashing,
  * so that sign-ins sent by anyone, with any username, cannot take more than that share of the processors from
  * token requests, the gateway and signed-in users (whose checks are cached by the web layers).
+ *
+ * <p>A CDI bean, not an EJB: a permit is given back in a {@code finally} after the account's read, and when that
+ * read failed (the database restarting) the transaction is marked for rollback, so a call to an EJB would be
+ * refused ("Client's transaction aborted") and the permit lost for good; with one or two permits, every later
+ * sign-in would then be answered "busy".
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class PasswordCheckBudget {
 
     static final String CONCURRENCY = "gatehouse.accounts.password-check-concurrency";

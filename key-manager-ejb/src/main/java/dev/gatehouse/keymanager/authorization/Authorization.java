@@ -1,8 +1,6 @@
 package dev.gatehouse.keymanager.authorization;
 
-import dev.gatehouse.keymanager.database.NullableUuidColumns;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -13,8 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One authorization from request to redemption: the checked request waits for the person's decision; allowed, it
- * holds the hash of its code; redeemed, what was issued (so that a second redemption can revoke it).
+ * One allowed authorization from the person's decision to its redemption: the hash of its code, what it is bound
+ * to, and once redeemed what was issued (so that a second redemption can revoke it).
  */
 @Entity
 @Table(name = "authorizations")
@@ -41,9 +39,6 @@ public class Authorization {
     @Column(nullable = false, length = 2000)
     private String scopes;
 
-    @Column(length = 1024)
-    private String state;
-
     @Column(length = 512)
     private String nonce;
 
@@ -56,8 +51,7 @@ public class Authorization {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
-    @Column(name = "account_id")
-    @Convert(converter = NullableUuidColumns.class)
+    @Column(name = "account_id", nullable = false)
     private UUID accountId;
 
     @Column(name = "auth_time")
@@ -72,10 +66,6 @@ public class Authorization {
     @Column(name = "redeemed_at")
     private Instant redeemedAt;
 
-    @Column(name = "refresh_family")
-    @Convert(converter = NullableUuidColumns.class)
-    private UUID refreshFamily;
-
     @Column(name = "access_jti", length = 64)
     private String accessJti;
 
@@ -85,18 +75,23 @@ public class Authorization {
     protected Authorization() {
     }
 
-    Authorization(String clientId, UUID applicationId, String redirectUri, List<String> scopes, String state,
-            String nonce, String codeChallenge, Instant now, Instant expiresAt) {
+    /** An allowed request: its code (the hash) is good until {@code codeExpiresAt}. */
+    Authorization(String clientId, UUID applicationId, String redirectUri, List<String> scopes, String nonce,
+            String codeChallenge, UUID accountId, Instant authTime, String codeHash, Instant now,
+            Instant codeExpiresAt) {
         this.id = UUID.randomUUID();
         this.clientId = clientId;
         this.applicationId = applicationId;
         this.redirectUri = redirectUri;
         this.scopes = String.join(" ", scopes);
-        this.state = state;
         this.nonce = nonce;
         this.codeChallenge = codeChallenge;
+        this.accountId = accountId;
+        this.authTime = authTime;
+        this.codeHash = codeHash;
+        this.codeExpiresAt = codeExpiresAt;
         this.createdAt = now;
-        this.expiresAt = expiresAt;
+        this.expiresAt = codeExpiresAt;
     }
 
     UUID id() {
@@ -119,10 +114,6 @@ public class Authorization {
         return scopes.isEmpty() ? List.of() : Arrays.asList(scopes.split(" "));
     }
 
-    String state() {
-        return state;
-    }
-
     String nonce() {
         return nonce;
     }
@@ -139,14 +130,6 @@ public class Authorization {
         return accountId;
     }
 
-    boolean isWaiting(Instant now) {
-        return accountId == null && codeHash == null && now.isBefore(expiresAt);
-    }
-
-    boolean isDecided() {
-        return accountId != null;
-    }
-
     boolean codeIsLive(Instant now) {
         return codeExpiresAt != null && now.isBefore(codeExpiresAt);
     }
@@ -155,26 +138,13 @@ public class Authorization {
         return redeemedAt != null;
     }
 
-    /** Allowed: the code (its hash) is good until {@code codeExpiresAt}; the row is kept until then at least. */
-    void allow(UUID account, Instant authTime, String codeHash, Instant codeExpiresAt) {
-        this.accountId = account;
-        this.authTime = authTime;
-        this.codeHash = codeHash;
-        this.codeExpiresAt = codeExpiresAt;
-        if (expiresAt.isBefore(codeExpiresAt)) {
-            expiresAt = codeExpiresAt;
-        }
-    }
-
-    void deny(UUID account) {
-        this.accountId = account;
-    }
-
-    /** What the redemption issued, kept as long as the access token lives: a second redemption revokes it. */
-    void issued(String accessJti, Instant accessExpiresAt, UUID refreshFamily) {
+    /**
+     * What the redemption issued, kept as long as the access token lives: a second redemption revokes it. The
+     * refresh tokens issued from this code, and rotated from them, form the family named by this row's id.
+     */
+    void issued(String accessJti, Instant accessExpiresAt) {
         this.accessJti = accessJti;
         this.accessExpiresAt = accessExpiresAt;
-        this.refreshFamily = refreshFamily;
         if (expiresAt.isBefore(accessExpiresAt)) {
             expiresAt = accessExpiresAt;
         }
@@ -186,9 +156,5 @@ public class Authorization {
 
     Instant accessExpiresAt() {
         return accessExpiresAt;
-    }
-
-    UUID refreshFamily() {
-        return refreshFamily;
     }
 }

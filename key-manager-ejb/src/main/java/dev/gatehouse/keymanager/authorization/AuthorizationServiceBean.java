@@ -4,7 +4,6 @@ import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.applications.api.ApplicationCard;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.audit.AuditLog;
-import dev.gatehouse.keymanager.authorization.api.AuthorizationNotFound;
 import dev.gatehouse.keymanager.authorization.api.AuthorizationRefused;
 import dev.gatehouse.keymanager.authorization.api.AuthorizationRequest;
 import dev.gatehouse.keymanager.authorization.api.AuthorizationService;
@@ -23,7 +22,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -40,12 +38,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * The authorization endpoint's rules (RFC 6749 §4.1, RFC 7636, RFC 9207, RFC 9700 §2.1): exact redirect URI
  * matching, no redirect to an unchecked URI, PKCE with S256 only, and codes that live 60 s and are used once.
+ * A request is checked where it arrives and again on the consent page and at the decision; nothing is written
+ * before a signed-in person decides, so an anonymous request costs no write.
  */
 @Stateless
 public class AuthorizationServiceBean implements AuthorizationService {
 
-    /** How long a request waits for the person to sign in and decide. */
-    static final Duration REQUEST_LIFETIME = Duration.ofMinutes(10);
     static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
     static final int MAX_STATE_LENGTH = 1024;
     static final int MAX_NONCE_LENGTH = 512;
@@ -77,8 +75,16 @@ public class AuthorizationServiceBean implements AuthorizationService {
         issuer = TokenSettings.from(ConfigProvider.getConfig(AuthorizationServiceBean.class.getClassLoader())).issuer();
     }
 
+    /** A request that passed every check: its client, the redirect URI in force and the scopes it grants. */
+    private record Checked(RegisteredClient client, String redirectUri, List<String> scopes, AuthorizationRedirect back) {
+    }
+
     @Override
-    public UUID begin(AuthorizationRequest request) {
+    public void check(AuthorizationRequest request) {
+        checked(request);
+    }
+
+    private Checked checked(AuthorizationRequest request) {
         RegisteredClient client = clients.registered(request.clientId()).orElseThrow(() -> new AuthorizationRefused(
                 "invalid_request", "No application has the client id " + shorten(request.clientId()) + ".", null));
         String redirectUri = redirectUri(client.configuration(), request.redirectUri());
@@ -106,11 +112,7 @@ public class AuthorizationServiceBean implements AuthorizationService {
         } catch (InvalidScope e) {
             throw back.refused("invalid_scope", e.getMessage());
         }
-        Instant now = clock.instant();
-        Authorization authorization = new Authorization(client.clientId(), client.applicationId(), redirectUri, scopes,
-                request.state(), request.nonce(), request.codeChallenge(), now, now.plus(REQUEST_LIFETIME));
-        em.persist(authorization);
-        return authorization.id();
+        return new Checked(client, redirectUri, scopes, back);
     }
 
     /** The identity scopes asked for, and the API scopes as the client-credentials grant grants them. */
@@ -142,41 +144,41 @@ public class AuthorizationServiceBean implements AuthorizationService {
     }
 
     @Override
-    public ConsentPrompt prompt(Caller person, UUID authorizationId) {
-        Authorization authorization = waiting(authorizationId, LockModeType.NONE);
-        ApplicationCard card = applications.card(authorization.applicationId()).orElseThrow(AuthorizationNotFound::new);
-        Consent consent = em.find(Consent.class, new Consent.Key(person.accountId(), authorization.applicationId()));
-        URI returnsTo = URI.create(authorization.redirectUri());
-        return new ConsentPrompt(authorizationId, card.name(), card.developer(), authorization.scopes(),
+    public ConsentPrompt prompt(Caller person, AuthorizationRequest request) {
+        Checked checked = checked(request);
+        ApplicationCard card = applications.card(checked.client().applicationId()).orElseThrow(() ->
+                new AuthorizationRefused("invalid_request", "The application no longer exists.", null));
+        Consent consent = em.find(Consent.class, new Consent.Key(person.accountId(), card.id()));
+        URI returnsTo = URI.create(checked.redirectUri());
+        return new ConsentPrompt(card.name(), card.developer(), checked.scopes(),
                 returnsTo.getScheme() + "://" + returnsTo.getRawAuthority(),
-                consent != null && consent.covers(authorization.scopes()));
+                consent != null && consent.covers(checked.scopes()));
     }
 
     @Override
-    public URI decide(Caller person, Instant signedInAt, UUID authorizationId, boolean allow) {
-        // locked: a double click, or two tabs, decide once
-        Authorization authorization = waiting(authorizationId, LockModeType.PESSIMISTIC_WRITE);
-        AuthorizationRedirect back = new AuthorizationRedirect(authorization.redirectUri(), authorization.state(),
-                issuer);
+    public URI decide(Caller person, Instant signedInAt, AuthorizationRequest request, boolean allow) {
+        // checked again: the client may have changed since the page was shown
+        Checked checked = checked(request);
+        UUID application = checked.client().applicationId();
+        String clientId = checked.client().clientId();
         if (!allow) {
-            authorization.deny(person.accountId());
-            audit.success(person.username(), "authorization.deny", "application", authorization.applicationId(),
-                    authorization.clientId());
-            return back.error("access_denied", "The person denied the request.");
+            audit.success(person.username(), "authorization.deny", "application", application, clientId);
+            return checked.back().error("access_denied", "The person denied the request.");
         }
         Instant now = clock.instant();
         String code = SecretValues.newSecret();
-        authorization.allow(person.accountId(), signedInAt, SecretValues.hash(code), now.plus(CODE_LIFETIME));
-        Consent.Key key = new Consent.Key(person.accountId(), authorization.applicationId());
-        Consent consent = em.find(Consent.class, key);
+        em.persist(new Authorization(clientId, application, checked.redirectUri(), checked.scopes(), request.nonce(),
+                request.codeChallenge(), person.accountId(), signedInAt, SecretValues.hash(code), now,
+                now.plus(CODE_LIFETIME)));
+        Consent consent = em.find(Consent.class, new Consent.Key(person.accountId(), application));
         if (consent == null) {
-            consent = new Consent(person.accountId(), authorization.applicationId());
-            em.persist(consent);
+            em.persist(new Consent(person.accountId(), application, checked.scopes(), now));
+        } else {
+            consent.allow(checked.scopes(), now);
         }
-        consent.allow(authorization.scopes(), now);
-        audit.success(person.username(), "authorization.allow", "application", authorization.applicationId(),
-                authorization.clientId() + " " + String.join(" ", authorization.scopes()));
-        return back.code(code);
+        audit.success(person.username(), "authorization.allow", "application", application,
+                clientId + " " + String.join(" ", checked.scopes()));
+        return checked.back().code(code);
     }
 
     @Override
@@ -210,7 +212,7 @@ public class AuthorizationServiceBean implements AuthorizationService {
     }
 
     /**
-     * Requests nobody answered, codes and what they issued once that has expired, and refresh tokens past their
+     * Codes, and what they issued once that has expired, and refresh tokens past their
      * lifetime whose access tokens have expired too: nothing is left that a replay could still revoke.
      */
     int purgeExpired() {
@@ -225,14 +227,6 @@ public class AuthorizationServiceBean implements AuthorizationService {
         if (purged > 0) {
             LOG.log(Level.INFO, "GH-AUT-001 Purged {0} expired authorization(s) and refresh token(s)", purged);
         }
-    }
-
-    private Authorization waiting(UUID authorizationId, LockModeType lock) {
-        Authorization authorization = em.find(Authorization.class, authorizationId, lock);
-        if (authorization == null || !authorization.isWaiting(clock.instant())) {
-            throw new AuthorizationNotFound();
-        }
-        return authorization;
     }
 
     private static String shorten(String value) {

@@ -67,10 +67,12 @@ public class Consent {
     protected Consent() {
     }
 
-    Consent(UUID accountId, UUID applicationId) {
+    /** Complete before it is persisted: a provider may write it at once (Hibernate does, with an assigned id). */
+    Consent(UUID accountId, UUID applicationId, Collection<String> allowed, Instant now) {
         this.accountId = accountId;
         this.applicationId = applicationId;
         this.scopes = "";
+        allow(allowed, now);
     }
 
     UUID applicationId() {

@@ -39,9 +39,8 @@ public class GrantReplay {
         }
         audit.denied("client:" + authorization.clientId(), "authorization.code.replay", "application",
                 authorization.applicationId(), "a code presented again; what it issued is revoked");
-        if (authorization.refreshFamily() != null) {
-            revokeFamily(authorization.refreshFamily());
-        } else if (authorization.accessJti() != null) {
+        revokeFamily(authorization.id());
+        if (authorization.accessJti() != null) {
             revokeAccessToken(authorization.accessJti(), authorization.clientId(), authorization.accessExpiresAt());
         }
     }

@@ -99,10 +99,8 @@ public class PersonGrantsBean implements PersonGrants {
         AccountView person = activePerson(authorization.accountId());
         List<String> scopes = stillAllowed(authorization.scopes(), client);
         IssuedToken token = accessToken(client, person.id(), scopes);
-        UUID family = null;
         if (client.configuration().grantTypes().contains(OAuthConfiguration.REFRESH_TOKEN)) {
-            family = UUID.randomUUID();
-            token = token.withRefreshToken(refreshToken(client, person.id(), scopes, family, token, now));
+            token = token.withRefreshToken(refreshToken(client, person.id(), scopes, authorization.id(), token, now));
         }
         if (scopes.contains(OpenIdScopes.OPENID)) {
             token = token.withIdToken(tokens.idToken(new IdTokenRequest(person.id().toString(), client.clientId(),
@@ -112,7 +110,7 @@ public class PersonGrantsBean implements PersonGrants {
                     scopes.contains(OpenIdScopes.PROFILE) ? person.displayName() : null,
                     scopes.contains(OpenIdScopes.EMAIL) ? person.email() : null)));
         }
-        authorization.issued(token.jti(), token.expiresAt(), family);
+        authorization.issued(token.jti(), token.expiresAt());
         return token;
     }
 

@@ -19,7 +19,6 @@ import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.api.BusinessException;
 import dev.gatehouse.keymanager.applications.ApplicationServiceBean;
 import dev.gatehouse.keymanager.applications.ApplicationTesting;
-import dev.gatehouse.keymanager.authorization.api.AuthorizationNotFound;
 import dev.gatehouse.keymanager.authorization.api.AuthorizationRefused;
 import dev.gatehouse.keymanager.authorization.api.AuthorizationRequest;
 import dev.gatehouse.keymanager.authorization.api.ConsentPrompt;
@@ -92,9 +91,14 @@ class AuthorizationCodeFlowTest {
     private String clientId;
     private String secret;
 
+    /** The database the test runs on; {@link AuthorizationCodeFlowOnPostgresqlTest} runs every test on the other. */
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+
     @BeforeEach
     void wire() {
-        persistence = TestPersistence.on(TestDatabase.H2);
+        persistence = TestPersistence.on(database());
         scope = new ScopedEntityManager(persistence);
         clock = MutableClock.startingNow();
         RecordingAuditLog audit = new RecordingAuditLog();
@@ -188,8 +192,8 @@ class AuthorizationCodeFlowTest {
 
     /** Allowed by the person: answers the code from the redirect. */
     private String code(AuthorizationRequest request) {
-        UUID id = call(() -> authorizations.begin(request));
-        URI back = call(() -> authorizations.decide(person, SIGNED_IN, id, true));
+        scope.run(() -> authorizations.check(request));
+        URI back = call(() -> authorizations.decide(person, SIGNED_IN, request, true));
         Map<String, String> parameters = query(back);
         assertTrue(back.toString().startsWith(CALLBACK + "?"), back.toString());
         assertEquals("xyz", parameters.get("state"));
@@ -258,11 +262,11 @@ class AuthorizationCodeFlowTest {
     @Test
     void anUnknownClientOrAForeignRedirectUriIsNeverRedirectedTo() {
         AuthorizationRefused unknown = assertThrows(AuthorizationRefused.class,
-                () -> call(() -> authorizations.begin(request("no-such-client", CALLBACK, null, null, null))));
+                () -> scope.run(() -> authorizations.check(request("no-such-client", CALLBACK, null, null, null))));
         assertTrue(unknown.redirect().isEmpty());
         AuthorizationRefused foreign = assertThrows(AuthorizationRefused.class,
-                () -> call(() -> authorizations.begin(request(clientId, "https://attacker.example/cb", null, null,
-                        null))));
+                () -> scope.run(() -> authorizations.check(request(clientId, "https://attacker.example/cb", null,
+                        null, null))));
         assertTrue(foreign.redirect().isEmpty());
         assertEquals("invalid_request", foreign.reason());
     }
@@ -270,43 +274,44 @@ class AuthorizationCodeFlowTest {
     @Test
     void otherRefusalsGoBackToTheClientWithStateAndIssuer() {
         AuthorizationRefused plain = assertThrows(AuthorizationRefused.class,
-                () -> call(() -> authorizations.begin(request(clientId, CALLBACK, null, VERIFIER, "plain"))));
+                () -> scope.run(() -> authorizations.check(request(clientId, CALLBACK, null, VERIFIER, "plain"))));
         Map<String, String> back = query(plain.redirect().orElseThrow());
         assertEquals("invalid_request", back.get("error"));
         assertEquals("xyz", back.get("state"));
         assertEquals(TokenTesting.ISSUER, back.get("iss"));
 
-        AuthorizationRefused scope = assertThrows(AuthorizationRefused.class,
-                () -> call(() -> authorizations.begin(withPkce("admin:everything"))));
-        assertEquals("invalid_scope", query(scope.redirect().orElseThrow()).get("error"));
+        AuthorizationRefused badScope = assertThrows(AuthorizationRefused.class,
+                () -> scope.run(() -> authorizations.check(withPkce("admin:everything"))));
+        assertEquals("invalid_scope", query(badScope.redirect().orElseThrow()).get("error"));
 
         configure(true, true);
         AuthorizationRefused noPkce = assertThrows(AuthorizationRefused.class,
-                () -> call(() -> authorizations.begin(request(clientId, CALLBACK, null, null, null))));
+                () -> scope.run(() -> authorizations.check(request(clientId, CALLBACK, null, null, null))));
         assertEquals("invalid_request", query(noPkce.redirect().orElseThrow()).get("error"),
                 "a public client must use PKCE");
     }
 
     @Test
-    void denyingSendsAccessDeniedAndTheRequestIsDecidedOnce() {
-        UUID id = call(() -> authorizations.begin(withPkce(null)));
-        ConsentPrompt prompt = call(() -> authorizations.prompt(person, id));
+    void denyingSendsAccessDeniedAndWritesNothing() {
+        AuthorizationRequest request = withPkce(null);
+        ConsentPrompt prompt = call(() -> authorizations.prompt(person, request));
         assertEquals("dev", prompt.developer().substring(0, 3));
         assertEquals("http://localhost:9999", prompt.returnsTo());
         assertFalse(prompt.alreadyAllowed());
 
-        URI back = call(() -> authorizations.decide(person, SIGNED_IN, id, false));
+        URI back = call(() -> authorizations.decide(person, SIGNED_IN, request, false));
 
         assertEquals("access_denied", query(back).get("error"));
-        assertThrows(AuthorizationNotFound.class, () -> call(() -> authorizations.decide(person, SIGNED_IN, id, true)));
+        assertEquals(0L, (long) persistence.inTransaction(em -> em.createQuery("SELECT COUNT(a) FROM Authorization a")
+                .getSingleResult()), "nothing written for a request but a code");
     }
 
     @Test
     void consentIsRememberedForTheScopesAllowed() {
         code(withPkce("orders:read"));
-        UUID same = call(() -> authorizations.begin(withPkce("orders:read")));
+        AuthorizationRequest same = withPkce("orders:read");
         assertTrue(call(() -> authorizations.prompt(person, same)).alreadyAllowed());
-        UUID more = call(() -> authorizations.begin(withPkce("orders:read orders:write")));
+        AuthorizationRequest more = withPkce("orders:read orders:write");
         assertFalse(call(() -> authorizations.prompt(person, more)).alreadyAllowed(), "a new scope is asked for");
         Caller other = account("other");
         assertFalse(call(() -> authorizations.prompt(other, same)).alreadyAllowed(), "per person");
@@ -358,7 +363,7 @@ class AuthorizationCodeFlowTest {
         IssuedToken withoutOpenid = redeem(code(withPkce("orders:read")), VERIFIER);
         assertEquals(null, withoutOpenid.idToken());
         AuthorizationRefused profileAlone = assertThrows(AuthorizationRefused.class,
-                () -> call(() -> authorizations.begin(withPkce("profile"))));
+                () -> scope.run(() -> authorizations.check(withPkce("profile"))));
         assertEquals("invalid_scope", profileAlone.reason());
     }
 
@@ -378,8 +383,7 @@ class AuthorizationCodeFlowTest {
         assertEquals("token_revoked", check(refreshed).reason());
         assertThrows(InvalidGrant.class, () -> refresh(refreshed.refreshToken(), Set.of()));
         assertTrue(call(() -> authorizations.authorized(person)).isEmpty());
-        UUID again = call(() -> authorizations.begin(withPkce("orders:read")));
-        assertFalse(call(() -> authorizations.prompt(person, again)).alreadyAllowed(), "asked again");
+        assertFalse(call(() -> authorizations.prompt(person, withPkce("orders:read"))).alreadyAllowed(), "asked again");
     }
 
     @Test
@@ -399,14 +403,15 @@ class AuthorizationCodeFlowTest {
 
     @Test
     void expiredRequestsCodesAndRefreshTokensArePurged() {
-        call(() -> authorizations.begin(withPkce(null)));
         IssuedToken token = redeem(code(withPkce(null)), VERIFIER);
+        String unused = code(withPkce(null));
         assertEquals(0, (int) call(() -> authorizations.purgeExpired()), "nothing has expired");
 
-        clock.advance(Duration.ofHours(2)); // past the request, the access token (600 s) and the refresh token (1 h)
+        clock.advance(Duration.ofHours(2)); // past the codes, the access token (600 s) and the refresh token (1 h)
 
         assertEquals(3, (int) call(() -> authorizations.purgeExpired()),
-                "the unanswered request, the redeemed one and the refresh token");
+                "the unused code, the redeemed one and the refresh token");
+        assertThrows(InvalidGrant.class, () -> redeem(unused, VERIFIER));
         assertThrows(InvalidGrant.class, () -> refresh(token.refreshToken(), Set.of()));
     }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.portal.account;
 
-import dev.gatehouse.keymanager.authorization.api.AuthorizationNotFound;
+import dev.gatehouse.keymanager.authorization.api.AuthorizationRefused;
+import dev.gatehouse.keymanager.authorization.api.AuthorizationRequest;
 import dev.gatehouse.keymanager.authorization.api.AuthorizationService;
 import dev.gatehouse.keymanager.authorization.api.ConsentPrompt;
 import dev.gatehouse.portal.security.SecurityHeadersFilter;
@@ -10,6 +11,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
@@ -17,12 +19,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
 /**
- * authorize.xhtml: a signed-in person allows or denies an application's request to act in their name
- * (the authorization endpoint sent them here), and goes back to the application. A request within what they allowed
- * before is answered at once, without asking again.
+ * authorize.xhtml: a signed-in person allows or denies an application's request to act in their name (the
+ * authorization endpoint sent them here with the request's parameters), and goes back to the application. A
+ * request within what they allowed before is answered at once, without asking again. The request is checked again
+ * here and at the decision: the page's address is anyone's to type.
  */
 @Named
 @ViewScoped
@@ -36,35 +39,41 @@ public class AuthorizationPage implements Serializable {
     @Inject
     SignedInDeveloper signedIn;
 
-    private String request;
+    private AuthorizationRequest request;
     private ConsentPrompt prompt;
-    private boolean gone;
+    private String refusal;
 
     public void load() throws IOException {
-        UUID id = id();
-        if (id == null) {
-            gone = true;
+        ExternalContext external = external();
+        if (FacesContext.getCurrentInstance().isPostback()) {
             return;
         }
+        HttpServletRequest http = (HttpServletRequest) external.getRequest();
         if (!signedIn.isSignedIn()) {
-            // signed in first, then back here: the portal's own sign-in, and the session the portal keeps
-            ExternalContext external = external();
+            // signed in first, then back here with the same request: the portal's own sign-in and session
+            String here = "/authorize.xhtml" + (http.getQueryString() == null ? "" : "?" + http.getQueryString());
             external.redirect(external.getRequestContextPath() + "/signin.xhtml?next="
-                    + URLEncoder.encode("/authorize.xhtml?request=" + id, StandardCharsets.UTF_8));
+                    + URLEncoder.encode(here, StandardCharsets.UTF_8));
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }
+        Map<String, String[]> parameters = external.getRequestParameterValuesMap();
+        if (parameters.values().stream().anyMatch(values -> values.length > 1)) {
+            refusal = "A parameter of this request appears more than once.";
+            return;
+        }
+        request = AuthorizationRequest.of(name -> external.getRequestParameterMap().get(name));
         try {
-            prompt = authorizations.prompt(signedIn.required(), id);
-        } catch (AuthorizationNotFound e) {
-            gone = true;
+            prompt = authorizations.prompt(signedIn.required(), request);
+        } catch (AuthorizationRefused refused) {
+            refuse(refused);
             return;
         }
         if (prompt.alreadyAllowed()) {
             answer(true);
             return;
         }
-        SecurityHeadersFilter.allowFormsTo((HttpServletResponse) external().getResponse(), prompt.returnsTo());
+        SecurityHeadersFilter.allowFormsTo((HttpServletResponse) external.getResponse(), prompt.returnsTo());
     }
 
     public void allow() throws IOException {
@@ -78,20 +87,23 @@ public class AuthorizationPage implements Serializable {
     private void answer(boolean allow) throws IOException {
         URI back;
         try {
-            back = authorizations.decide(signedIn.required(), signedIn.signedInAt(), prompt.authorizationId(), allow);
-        } catch (AuthorizationNotFound e) {
-            gone = true;
+            back = authorizations.decide(signedIn.required(), signedIn.signedInAt(), request, allow);
+        } catch (AuthorizationRefused refused) {
+            refuse(refused);
             return;
         }
         external().redirect(back.toString());
         FacesContext.getCurrentInstance().responseComplete();
     }
 
-    private UUID id() {
-        try {
-            return request == null ? null : UUID.fromString(request);
-        } catch (IllegalArgumentException e) {
-            return null;
+    /** Back to the application with the error when it can be trusted with it, else said on this page. */
+    private void refuse(AuthorizationRefused refused) throws IOException {
+        if (refused.redirect().isPresent()) {
+            external().redirect(refused.redirect().get().toString());
+            FacesContext.getCurrentInstance().responseComplete();
+        } else {
+            prompt = null;
+            refusal = refused.getMessage();
         }
     }
 
@@ -99,16 +111,17 @@ public class AuthorizationPage implements Serializable {
         return FacesContext.getCurrentInstance().getExternalContext();
     }
 
-    public boolean isGone() {
-        return gone;
+    /** Why the request cannot be served, told to the person; null when it can. */
+    public String getRefusal() {
+        return refusal;
     }
 
-    /** Something to ask: the request is waiting and this person has not allowed it before. */
+    /** Something to ask: the request is good and this person has not allowed it before. */
     public boolean isAsking() {
-        return !gone && prompt != null;
+        return refusal == null && prompt != null;
     }
 
-    // Expression Language 5 (Faces 4.0) does not read record components, hence these getters
+    // Expression Language 5 (Faces 4.0) does not read record components as properties, hence these getters
 
     public String getApplicationName() {
         return prompt == null ? null : prompt.applicationName();
@@ -125,7 +138,4 @@ public class AuthorizationPage implements Serializable {
     public List<String> getScopes() {
         return prompt == null ? List.of() : prompt.scopes();
     }
-
-    public String getRequest() { return request; }
-    public void setRequest(String request) { this.request = request; }
 }

@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
 @RequestScoped
 public class ReturnPath {
 
-    /** A portal page and its query: letters, digits and the few characters page paths and ids use. */
+    /**
+     * A portal page and its query: letters, digits and the few characters page paths, ids and encoded values use
+     * (an authorization request's query, on its way to the consent page, is the longest).
+     */
     private static final Pattern PORTAL_PAGE = Pattern.compile("/[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.xhtml"
-            + "(\\?[A-Za-z0-9_.~%=&-]{0,400})?");
+            + "(\\?[A-Za-z0-9_.~%=&+-]{0,2000})?");
     private static final String CATALOG = "/index.xhtml";
     private static final String PUBLISHER = "/publisher/index.xhtml";
 

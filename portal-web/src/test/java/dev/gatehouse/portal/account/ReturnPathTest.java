@@ -10,7 +10,10 @@ class ReturnPathTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/apis/view.xhtml?id=0b9c3f0e-6f43-4c7e-8e0a-3b1f7a1d2c55", "/index.xhtml?q=pizza&page=2",
-            "/applications/view.xhtml?id=a1", "/apis/documentation.xhtml"})
+            "/applications/view.xhtml?id=a1", "/apis/documentation.xhtml",
+            "/authorize.xhtml?response_type=code&client_id=Ab-9_x&redirect_uri=http%3A%2F%2F127.0.0.1%3A1%2Fcb"
+                    + "&scope=openid+profile&state=s.~1&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+                    + "&code_challenge_method=S256"})
     void aPortalPageIsWhereThePersonReturns(String next) {
         assertEquals(next, ReturnPath.after(next, false));
         assertEquals(next, ReturnPath.after(next, true));

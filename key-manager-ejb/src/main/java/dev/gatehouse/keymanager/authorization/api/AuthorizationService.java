@@ -9,30 +9,31 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The front half of the authorization-code flow (RFC 6749 §4.1): a client's request is checked and stored, the
- * person signs in and allows or denies it, and is sent back to the client with a code or an error.
+ * The front half of the authorization-code flow (RFC 6749 §4.1): a client's request is checked, the person signs
+ * in and allows or denies it, and is sent back to the client with a code or an error.
  */
 @Local
 public interface AuthorizationService {
 
     /**
-     * Checks the request and keeps it for the person's decision (10 minutes); answers its id. Throws
-     * {@link AuthorizationRefused}: without a redirect for an unknown client or a redirect URI that is not one of
-     * the client's callbacks, with one for everything else (unsupported response type, PKCE missing or not S256,
-     * a scope not allowed, a blocked application). The OpenID Connect scopes (openid, profile, email) are allowed
-     * to every client; API scopes are those of the application's subscriptions.
+     * Checks a request where it arrives; writes nothing. Throws {@link AuthorizationRefused}: without a redirect for
+     * an unknown client or a redirect URI that is not the client's callback, with one for everything else
+     * (unsupported response type, PKCE missing or not S256, a scope not allowed, a blocked application). The OpenID
+     * Connect scopes (openid, profile, email) are allowed to every client; API scopes are those of the
+     * application's subscriptions.
      */
-    UUID begin(@NotNull AuthorizationRequest request);
+    void check(@NotNull AuthorizationRequest request);
 
-    /** What to ask the person; {@link AuthorizationNotFound} if the request is gone or decided. */
-    ConsentPrompt prompt(@NotNull Caller person, @NotNull UUID authorizationId);
+    /** What to ask the signed-in person about this request, checked again; refused as {@link #check} refuses. */
+    ConsentPrompt prompt(@NotNull Caller person, @NotNull AuthorizationRequest request);
 
     /**
-     * The person's answer, once per request: allowed, the redirect carries a single-use code valid for 60 s and the
-     * consent is remembered; denied, it carries {@code access_denied}. Both carry state and iss (RFC 9207).
-     * {@code signedInAt}: when the person signed in (an ID token's auth_time).
+     * The person's answer, the request checked again: allowed, the redirect carries a single-use code valid for
+     * 60 s and the consent is remembered; denied, it carries {@code access_denied}. Both carry state and iss
+     * (RFC 9207). {@code signedInAt}: when the person signed in (an ID token's auth_time).
      */
-    URI decide(@NotNull Caller person, @NotNull Instant signedInAt, @NotNull UUID authorizationId, boolean allow);
+    URI decide(@NotNull Caller person, @NotNull Instant signedInAt, @NotNull AuthorizationRequest request,
+            boolean allow);
 
     /** The applications this person has allowed, newest first. */
     List<AuthorizedApplication> authorized(@NotNull Caller person);

@@ -1,15 +1,15 @@
 package dev.gatehouse.keymanager.authorization.api;
 
+import java.io.Serializable;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * What the consent page shows: the application asking, its developer, the scopes it asks for, and where the person
  * will be sent back to. {@code alreadyAllowed}: the person allowed these scopes to this application before, so the
  * page need not ask again.
  */
-public record ConsentPrompt(UUID authorizationId, String applicationName, String developer, List<String> scopes,
-        String returnsTo, boolean alreadyAllowed) {
+public record ConsentPrompt(String applicationName, String developer, List<String> scopes, String returnsTo,
+        boolean alreadyAllowed) implements Serializable {
 
     public ConsentPrompt {
         scopes = List.copyOf(scopes);
