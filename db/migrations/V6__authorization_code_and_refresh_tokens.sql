@@ -56,3 +56,6 @@ CREATE TABLE consents (
     CONSTRAINT fk_consents_application FOREIGN KEY (application_id) REFERENCES applications (id) ON DELETE CASCADE,
     CONSTRAINT fk_consents_account FOREIGN KEY (account_id) REFERENCES accounts (id) ON DELETE CASCADE
 );
+
+-- An administrator may mark an application first-party (the operator's own): people are not asked to consent to it.
+ALTER TABLE applications ADD COLUMN first_party BOOLEAN NOT NULL DEFAULT FALSE;

@@ -6,6 +6,7 @@ import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import dev.gatehouse.runtime.oauth.OAuthError;
+import dev.gatehouse.runtime.oauth.UserInfoEndpoint;
 import dev.gatehouse.runtime.problem.Problem;
 import jakarta.json.JsonObject;
 import jakarta.servlet.RequestDispatcher;
@@ -50,8 +51,9 @@ public class TokenRefusedServlet extends HttpServlet {
                     "The server could not answer this request.").toResponse();
         } else if (unlisted.isPresent()) {
             answer = unlisted.get().toResponse();
-        } else if (path.startsWith("/oauth2/")) {
-            // the OAuth endpoints authenticate clients by Basic or the body: RFC 6749 §5.2 says invalid_client
+        } else if (path.startsWith("/oauth2/") && !path.equals(UserInfoEndpoint.PATH)) {
+            // the OAuth endpoints authenticate clients by Basic or the body: RFC 6749 §5.2 says invalid_client;
+            // UserInfo alone takes a bearer token, and is answered as the gateway is (RFC 6750)
             answer = OAuthError.invalidClient("Clients authenticate with HTTP Basic or client_secret_post, not a"
                     + " bearer token.", false).toResponse();
         } else {

@@ -7,6 +7,7 @@ import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.apis.api.ApiImport;
 import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiUpdate;
+import dev.gatehouse.keymanager.applications.api.ApplicationCard;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
@@ -168,6 +169,19 @@ public class ManagementResource {
     @Path("applications/{applicationId}/unblock")
     public ApplicationView unblockApplication(@PathParam("applicationId") UUID applicationId) {
         return applications.changeStatus(signedIn.caller(), applicationId, ApplicationStatus.ACTIVE);
+    }
+
+    /** Whether an application is the operator's own; the body: {@code {"firstParty": true}}. */
+    public record FirstParty(boolean firstParty) {
+    }
+
+    @PUT
+    @Path("applications/{applicationId}/first-party")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Mark an application first-party (administrators): people are not asked to consent to it")
+    public ApplicationCard markFirstParty(@PathParam("applicationId") UUID applicationId,
+            @NotNull(message = "a JSON body is required") FirstParty body) {
+        return applications.markFirstParty(signedIn.caller(), applicationId, body.firstParty());
     }
 
     @GET

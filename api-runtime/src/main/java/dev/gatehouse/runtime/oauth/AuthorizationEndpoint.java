@@ -6,7 +6,6 @@ import dev.gatehouse.keymanager.authorization.api.AuthorizationService;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -36,8 +35,7 @@ public class AuthorizationEndpoint {
     @Context
     UriInfo uri;
 
-    @GET
-    @Produces(MediaType.TEXT_HTML)
+    @GET // whatever the browser accepts: the answer is a redirect, or a page for the person
     @Operation(summary = "Authorization request (response_type=code, PKCE with S256): sends the person to sign in"
             + " and consent, then back to the client's callback with a code")
     public Response authorize() {

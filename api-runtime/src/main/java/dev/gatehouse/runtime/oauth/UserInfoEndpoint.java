@@ -26,9 +26,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * OpenID Connect UserInfo (Core 1.0 §5.3): who the person behind an access token with the openid scope is, as
  * much as its scopes allow (profile: username and name; email). Refusals are RFC 6750 challenges.
  */
-@Path("/oauth2/userinfo")
+@Path(UserInfoEndpoint.PATH)
 @Tag(name = "OAuth2")
 public class UserInfoEndpoint {
+
+    /** Also where the container's refusal of a bad bearer token is answered as RFC 6750 asks. */
+    public static final String PATH = "/oauth2/userinfo";
 
     @EJB
     TokenService tokens;

@@ -40,6 +40,9 @@ public class Application {
     @Column(nullable = false, length = 16)
     private ApplicationStatus status = ApplicationStatus.ACTIVE;
 
+    @Column(name = "first_party", nullable = false)
+    private boolean firstParty;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -69,6 +72,15 @@ public class Application {
 
     void status(ApplicationStatus status) {
         this.status = status;
+        this.updatedAt = Instant.now();
+    }
+
+    boolean isFirstParty() {
+        return firstParty;
+    }
+
+    void firstParty(boolean firstParty) {
+        this.firstParty = firstParty;
         this.updatedAt = Instant.now();
     }
 

@@ -108,8 +108,28 @@ public class ApplicationServiceBean implements ApplicationService {
     }
 
     @Override
+    public ApplicationCard markFirstParty(Caller administrator, UUID applicationId, boolean firstParty) {
+        if (!administrator.has(Role.ADMIN)) {
+            throw new AccountRefused(BusinessException.Kind.DENIED, "admin_role_required",
+                    "Only administrators mark applications first-party.");
+        }
+        Application application = applications.find(applicationId).orElseThrow(ApplicationNotFound::new);
+        if (application.isFirstParty() != firstParty) {
+            application.firstParty(firstParty);
+            audit.success(administrator.username(), "application.first-party", "application", applicationId,
+                    Boolean.toString(firstParty));
+        }
+        return card(application);
+    }
+
+    @Override
     public Optional<ApplicationCard> card(UUID applicationId) {
-        return applications.find(applicationId).map(found -> new ApplicationCard(found.id(), found.name(),
-                accounts.active(found.ownerId()).map(AccountView::displayName).orElse("a former developer")));
+        return applications.find(applicationId).map(this::card);
+    }
+
+    private ApplicationCard card(Application application) {
+        return new ApplicationCard(application.id(), application.name(),
+                accounts.active(application.ownerId()).map(AccountView::displayName).orElse("a former developer"),
+                application.isFirstParty());
     }
 }

@@ -152,7 +152,7 @@ public class AuthorizationServiceBean implements AuthorizationService {
         URI returnsTo = URI.create(checked.redirectUri());
         return new ConsentPrompt(card.name(), card.developer(), checked.scopes(),
                 returnsTo.getScheme() + "://" + returnsTo.getRawAuthority(),
-                consent != null && consent.covers(checked.scopes()));
+                card.firstParty() || consent != null && consent.covers(checked.scopes()));
     }
 
     @Override

@@ -81,6 +81,7 @@ class AuthorizationCodeFlowTest {
     private MutableClock clock;
     private TokenServiceBean tokens;
     private SigningKeysBean signing;
+    private ApplicationServiceBean applications;
     private ClientDirectory directory;
     private ApplicationKeysBean keys;
     private AuthorizationServiceBean authorizations;
@@ -111,7 +112,7 @@ class AuthorizationCodeFlowTest {
         RevocationServiceBean revocations = RevocationTesting.wire(scope.entityManager(), changes, audit,
                 SigningKeysTesting.MAX_LIFETIME, clock);
         var accounts = AccountTesting.service(scope.entityManager());
-        ApplicationServiceBean applications = ApplicationTesting.service(scope.entityManager(), revocations, changes,
+        applications = ApplicationTesting.service(scope.entityManager(), revocations, changes,
                 audit, accounts);
         tokens = TokenTesting.wire(signing, revocations, applications, audit, clock);
         var clients = ClientTesting.repository(scope.entityManager());
@@ -384,6 +385,21 @@ class AuthorizationCodeFlowTest {
         assertThrows(InvalidGrant.class, () -> refresh(refreshed.refreshToken(), Set.of()));
         assertTrue(call(() -> authorizations.authorized(person)).isEmpty());
         assertFalse(call(() -> authorizations.prompt(person, withPkce("orders:read"))).alreadyAllowed(), "asked again");
+    }
+
+    @Test
+    void aFirstPartyApplicationIsNotAskedForConsentAndOnlyAnAdministratorSaysSo() {
+        Caller administrator = new Caller(UUID.randomUUID(), "root", Set.of(Role.ADMIN));
+        BusinessException notAdmin = assertThrows(BusinessException.class,
+                () -> call(() -> applications.markFirstParty(developer, application, true)));
+        assertEquals("admin_role_required", notAdmin.reason());
+        assertFalse(call(() -> authorizations.prompt(person, withPkce(null))).alreadyAllowed());
+
+        assertTrue(call(() -> applications.markFirstParty(administrator, application, true)).firstParty());
+
+        assertTrue(call(() -> authorizations.prompt(person, withPkce(null))).alreadyAllowed(), "not asked");
+        call(() -> applications.markFirstParty(administrator, application, false));
+        assertFalse(call(() -> authorizations.prompt(person, withPkce(null))).alreadyAllowed(), "asked again");
     }
 
     @Test

@@ -33,6 +33,12 @@ public interface ApplicationService {
     /** For the gateway: the application's status, or empty if it does not exist (any more). */
     Optional<ApplicationStatus> status(@NotNull UUID applicationId);
 
+    /**
+     * For administrators: a first-party application (the operator's own) acts for people without asking their
+     * consent in the authorization-code flow.
+     */
+    ApplicationCard markFirstParty(@NotNull Caller administrator, @NotNull UUID applicationId, boolean firstParty);
+
     /** For a person asked to let the application act for them: its name and who develops it. */
     Optional<ApplicationCard> card(@NotNull UUID applicationId);
 }

@@ -1,0 +1,133 @@
+package dev.gatehouse.runtime.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gatehouse.runtime.RuntimeClient;
+import dev.gatehouse.runtime.RuntimeClient.Answer;
+import dev.gatehouse.runtime.RuntimeClient.Developer;
+import dev.gatehouse.testing.BuiltArchive;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The authorization endpoint on a real Payara Micro, without a browser: a good request goes on to the portal's
+ * consent page as it came; which refusals are a page and which go back to the client; UserInfo's challenges; and
+ * only an administrator marks an application first-party. The whole flow runs in the browser in the end-to-end ring.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuthorizationEndpointIT {
+
+    private static final String ADMIN = RuntimeClient.basic("admin", "it-admin-password");
+    private static final String CALLBACK = "https://app.example.com/cb";
+    private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+    @ArquillianResource
+    private URL base;
+
+    private RuntimeClient client;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return BuiltArchive.atRoot();
+    }
+
+    @BeforeEach
+    void client() throws Exception {
+        client = new RuntimeClient(base.toURI());
+    }
+
+    private record App(Developer owner, String id, String clientId) {
+    }
+
+    /** An application whose production keys serve the code flow with PKCE. */
+    private App app() throws Exception {
+        Developer owner = client.signUp();
+        String id = client.send("POST", "developer/v1/applications", owner.basic(), "{\"name\":\"people\"}").json()
+                .getString("id");
+        JsonObject keys = client.send("POST", "developer/v1/applications/" + id + "/keys/PRODUCTION", owner.basic(),
+                null).json();
+        Answer configured = client.send("PUT", "developer/v1/applications/" + id + "/keys/PRODUCTION/configuration",
+                owner.basic(), "{\"grantTypes\":[\"authorization_code\",\"refresh_token\"],"
+                        + "\"accessTokenLifetimeSeconds\":600,\"refreshTokenLifetimeSeconds\":3600,\"callbackUrl\":\""
+                        + CALLBACK + "\",\"pkceRequired\":true,\"publicClient\":false}");
+        assertEquals(200, configured.status(), configured.body());
+        return new App(owner, id, keys.getJsonObject("keys").getString("clientId"));
+    }
+
+    @Test
+    void aGoodRequestGoesOnToTheConsentPageAsItCame() throws Exception {
+        App app = app();
+        String query = "response_type=code&client_id=" + app.clientId()
+                + "&redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb&scope=openid+profile&state=a%20b"
+                + "&code_challenge=" + CHALLENGE + "&code_challenge_method=S256&nonce=n1";
+
+        Answer answer = client.send("GET", "oauth2/authorize?" + query, null, null);
+
+        assertEquals(303, answer.status(), answer.body());
+        assertEquals(base.toURI().resolve("/devportal/authorize.xhtml") + "?" + query, answer.header("Location"));
+        assertEquals("no-store", answer.header("Cache-Control"));
+    }
+
+    @Test
+    void anUntrustedClientOrCallbackIsAPageAndTheRestGoesBackToTheClient() throws Exception {
+        App app = app();
+        String good = "client_id=" + app.clientId() + "&state=s1&code_challenge=" + CHALLENGE
+                + "&code_challenge_method=S256";
+
+        for (String untrusted : new String[] {"response_type=code&client_id=nobody",
+                "response_type=code&" + good + "&redirect_uri=https%3A%2F%2Fapp.example.com%2Fother",
+                "response_type=code&" + good + "&state=again"}) {
+            Answer page = client.send("GET", "oauth2/authorize?" + untrusted, null, null);
+            assertEquals(400, page.status(), untrusted + ": " + page.body());
+            assertNull(page.header("Location"), "never redirected");
+            assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+        }
+
+        Map<String, String> refusals = Map.of(
+                "response_type=token&" + good, "unsupported_response_type",
+                "response_type=code&client_id=" + app.clientId() + "&state=s1", "invalid_request",
+                "response_type=code&" + good + "&scope=admin:everything", "invalid_scope",
+                "response_type=code&" + good + "&scope=profile", "invalid_scope");
+        for (var refusal : refusals.entrySet()) {
+            Answer back = client.send("GET", "oauth2/authorize?" + refusal.getKey(), null, null);
+            assertEquals(303, back.status(), refusal.getKey() + ": " + back.body());
+            String location = back.header("Location");
+            assertTrue(location.startsWith(CALLBACK + "?error=" + refusal.getValue() + "&"), location);
+            assertTrue(location.contains("&state=s1&iss="), "state and RFC 9207's iss: " + location);
+        }
+    }
+
+    @Test
+    void userInfoWantsABearerTokenWithTheOpenidScope() throws Exception {
+        Answer none = client.send("GET", "oauth2/userinfo", null, null);
+        assertEquals(401, none.status());
+        assertTrue(none.header("WWW-Authenticate").startsWith("Bearer realm="), none.header("WWW-Authenticate"));
+
+        Answer forged = client.send("GET", "oauth2/userinfo", "Bearer not.a.token", null);
+        assertEquals(401, forged.status());
+        assertTrue(forged.header("WWW-Authenticate").contains("error=\"invalid_token\""));
+    }
+
+    @Test
+    void onlyAnAdministratorMarksAnApplicationFirstParty() throws Exception {
+        App app = app();
+        String path = "management/v1/applications/" + app.id() + "/first-party";
+
+        assertEquals(403, client.send("PUT", path, app.owner().basic(), "{\"firstParty\":true}").status());
+        Answer marked = client.send("PUT", path, ADMIN, "{\"firstParty\":true}");
+        assertEquals(200, marked.status(), marked.body());
+        assertTrue(marked.json().getBoolean("firstParty"));
+        assertEquals(404, client.send("PUT", "management/v1/applications/00000000-0000-0000-0000-000000000000"
+                + "/first-party", ADMIN, "{\"firstParty\":true}").status());
+    }
+}
