@@ -1,5 +1,6 @@
 package dev.gatehouse.runtime.oauth;
 
+import dev.gatehouse.keymanager.authorization.api.OpenIdScopes;
 import dev.gatehouse.runtime.JsonOutput;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -54,7 +55,7 @@ public class AuthorizationServerMetadata {
                 .add("service_documentation", base + "/devportal/")
                 // OpenID Connect Discovery 1.0 §3, for the code flow's ID tokens
                 .add("userinfo_endpoint", base + "/oauth2/userinfo")
-                .add("scopes_supported", array(List.of("openid", "profile", "email")))
+                .add("scopes_supported", array(List.of(OpenIdScopes.OPENID, OpenIdScopes.PROFILE, OpenIdScopes.EMAIL)))
                 .add("subject_types_supported", array(List.of("public")))
                 .add("id_token_signing_alg_values_supported", array(List.of("RS256", "ES256")))
                 .add("claims_supported", array(List.of("iss", "sub", "aud", "azp", "exp", "iat", "auth_time", "nonce",

@@ -41,7 +41,8 @@ public class TokenEndpoint {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue an access token: grant_type client_credentials, authorization_code (with PKCE) or refresh_token")
+    @Operation(summary = "Issue an access token: grant_type client_credentials, authorization_code (with PKCE)"
+            + " or refresh_token")
     public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             MultivaluedMap<String, String> form) {
         form.forEach((name, values) -> {

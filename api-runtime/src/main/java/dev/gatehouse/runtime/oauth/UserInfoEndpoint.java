@@ -2,6 +2,7 @@ package dev.gatehouse.runtime.oauth;
 
 import dev.gatehouse.keymanager.accounts.api.AccountService;
 import dev.gatehouse.keymanager.accounts.api.AccountView;
+import dev.gatehouse.keymanager.authorization.api.OpenIdScopes;
 import dev.gatehouse.keymanager.tokens.api.TokenCheck;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
@@ -63,7 +64,8 @@ public class UserInfoEndpoint {
                     + " error_description=\"" + OAuthError.safeText(check.description()) + "\"");
         }
         TokenClaims claims = check.claims().get();
-        Optional<UUID> person = claims.scopes().contains("openid") ? account(claims.subject()) : Optional.empty();
+        Optional<UUID> person = claims.scopes().contains(OpenIdScopes.OPENID) ? account(claims.subject())
+                : Optional.empty();
         if (person.isEmpty()) {
             return refused(Response.Status.FORBIDDEN, "Bearer realm=\"gatehouse\", error=\"insufficient_scope\","
                     + " scope=\"openid\"");
@@ -74,10 +76,10 @@ public class UserInfoEndpoint {
                     + " error_description=\"The account is no longer active.\"");
         }
         JsonObjectBuilder info = JsonOutput.object().add("sub", claims.subject());
-        if (claims.scopes().contains("profile")) {
+        if (claims.scopes().contains(OpenIdScopes.PROFILE)) {
             info.add("preferred_username", account.get().username()).add("name", account.get().displayName());
         }
-        if (claims.scopes().contains("email")) {
+        if (claims.scopes().contains(OpenIdScopes.EMAIL)) {
             info.add("email", account.get().email()).add("email_verified", false);
         }
         return Response.ok(info.build()).cacheControl(CacheControl.valueOf("no-store")).build();

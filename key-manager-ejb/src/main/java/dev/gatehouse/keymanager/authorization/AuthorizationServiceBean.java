@@ -9,6 +9,7 @@ import dev.gatehouse.keymanager.authorization.api.AuthorizationRequest;
 import dev.gatehouse.keymanager.authorization.api.AuthorizationService;
 import dev.gatehouse.keymanager.authorization.api.AuthorizedApplication;
 import dev.gatehouse.keymanager.authorization.api.ConsentPrompt;
+import dev.gatehouse.keymanager.authorization.api.OpenIdScopes;
 import dev.gatehouse.keymanager.clients.api.ClientAuthentication;
 import dev.gatehouse.keymanager.clients.api.InvalidScope;
 import dev.gatehouse.keymanager.clients.api.OAuthConfiguration;

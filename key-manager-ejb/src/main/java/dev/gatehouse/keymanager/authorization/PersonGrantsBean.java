@@ -3,6 +3,7 @@ package dev.gatehouse.keymanager.authorization;
 import dev.gatehouse.keymanager.accounts.api.AccountService;
 import dev.gatehouse.keymanager.accounts.api.AccountView;
 import dev.gatehouse.keymanager.authorization.api.InvalidGrant;
+import dev.gatehouse.keymanager.authorization.api.OpenIdScopes;
 import dev.gatehouse.keymanager.authorization.api.PersonGrants;
 import dev.gatehouse.keymanager.clients.api.AuthenticatedClient;
 import dev.gatehouse.keymanager.clients.api.ClientAuthentication;
