@@ -57,6 +57,8 @@ class ClusterOnPostgresqlIT {
     private int databasePort;
     private String clientId;
     private String secret;
+    /** The API the hourly quota's burst went to: 10 served and 10 refused over both nodes. */
+    private String burstApiId;
 
     @BeforeAll
     void startTwoNodes() throws Exception {
@@ -294,7 +296,7 @@ class ClusterOnPostgresqlIT {
         String planId = http.expect(201, "POST", first.uri("management/v1/plans"), admin,
                 "{\"name\":\"Ten an hour\",\"requestLimit\":10,\"timeUnit\":\"HOUR\"}").getString("id");
         pingApi(admin, "paced", planId);
-        pingApi(admin, "burst", planId);
+        burstApiId = pingApi(admin, "burst", planId);
         String token = http.token(first.uri("/"), clientId, secret);
         awaitWholeMinuteLeftInTheHour();
 
@@ -323,6 +325,37 @@ class ClusterOnPostgresqlIT {
         } finally {
             callers.shutdownNow();
         }
+    }
+
+    @Test
+    @Order(7)
+    void usageCountedOnBothNodesIsSummedExactly() throws Exception {
+        String admin = ProductHttp.basic("admin", ADMIN_PASSWORD);
+        URI apiUsage = second.uri("management/v1/apis/" + burstApiId + "/usage");
+        Instant deadline = Instant.now().plusSeconds(20); // each node writes every 5 s by default
+        while (http.expect(200, "GET", apiUsage, admin, null).getJsonNumber("calls").longValue() < 20
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(5500); // one more write of each node: the count must be exact, not merely at least
+
+        JsonObject byApi = http.expect(200, "GET", apiUsage, admin, null);
+        assertEquals(20, byApi.getJsonNumber("calls").longValue(), byApi.toString());
+        assertEquals(10, byApi.getJsonNumber("refused").longValue(), byApi.toString());
+        assertEquals(Map.of("rate_limited", 10L), Map.of("rate_limited",
+                byApi.getJsonObject("refusals").getJsonNumber("rate_limited").longValue()));
+        assertEquals(1, byApi.getJsonObject("refusals").size(), byApi.toString());
+
+        JsonObject mine = http.expect(200, "GET", first.uri("developer/v1/applications/" + applicationId + "/usage"),
+                developer, null);
+        JsonObject burst = mine.getJsonArray("operations").getValuesAs(JsonObject.class).stream()
+                .filter(operation -> operation.getString("api").equals("Cluster burst 1.0.0")).findFirst().orElseThrow();
+        assertEquals("GET /ping", burst.getString("operation"));
+        assertEquals(20, burst.getJsonNumber("calls").longValue(), burst.toString());
+        assertEquals(10, burst.getJsonObject("refusals").getJsonNumber("rate_limited").longValue());
+        assertTrue(mine.getJsonArray("recentRefusals").getValuesAs(JsonObject.class).stream()
+                .anyMatch(refusal -> refusal.getString("reason").equals("rate_limited")
+                        && refusal.getString("path").equals("/api/burst/1.0.0/ping")), mine.toString());
     }
 
     private long ping(RunningProduct node, String token, int status) throws Exception {
@@ -357,7 +390,7 @@ class ClusterOnPostgresqlIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aKeyRotationUnderLoadRefusesNoValidTokenAndADisabledKeysTokensAreRefusedOnEveryNodeWithinASecond()
             throws Exception {
         String admin = ProductHttp.basic("admin", ADMIN_PASSWORD);
@@ -448,7 +481,7 @@ class ClusterOnPostgresqlIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theDatabaseRestartingUnderLoadCostsNo500AndLosesNothing() throws Exception {
         String token = http.token(first.uri("/"), clientId, secret);
         String doomed = http.token(first.uri("/"), clientId, secret);
@@ -568,7 +601,7 @@ class ClusterOnPostgresqlIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aNodeKilledUnderLoadLosesNothingAndTheOtherKeepsServing() throws Exception {
         String token = http.token(first.uri("/"), clientId, secret);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();

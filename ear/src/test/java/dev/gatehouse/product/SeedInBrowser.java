@@ -274,6 +274,31 @@ final class SeedInBrowser {
         }
         assertEquals(403, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("\"reason\":\"not_subscribed\""), refused.body());
+
+        // the application's Usage tab: the calls above, and the refusal with its reason and what to do about it
+        browser.get(applicationUrl);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("usage-tab"))).click();
+        wait.until(ExpectedConditions.titleIs("Usage of Browser App · Gatehouse"));
+        java.time.Instant written = java.time.Instant.now().plusSeconds(20); // the nodes write every 5 s
+        while (browser.findElement(By.id("refused")).getText().equals("0") && java.time.Instant.now().isBefore(written)) {
+            Thread.sleep(500);
+            browser.navigate().refresh();
+        }
+        assertEquals("1", browser.findElement(By.id("refused")).getText(), "the one refused call");
+        assertEquals("not_subscribed: 1", browser.findElement(By.id("reasons")).getText());
+        assertTrue(Integer.parseInt(browser.findElement(By.id("calls")).getText()) >= 3,
+                "the curl call, the try-it call and the refused one");
+        String refusals = browser.findElement(By.id("refusals")).getText();
+        assertTrue(refusals.contains("not_subscribed") && refusals.contains("403")
+                && refusals.contains("Subscribe the application to this API"), refusals);
+        assertFalse(browser.getPageSource().contains(token), "the usage page never shows a token");
+        assertTrue(browser.findElement(By.id("operations")).getText().contains("GET /menu"));
+        assertFalse(browser.findElements(By.cssSelector(".gh-chart canvas")).isEmpty(), "the chart is drawn");
+        screenshot("11-usage");
+        browser.findElement(By.linkText("Last 7 days")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.linkText("Last 7 days"), "aria-current", "true"));
+        assertEquals("1", browser.findElement(By.id("refused")).getText(), "the same refusal over the week, by the hour");
+        screenshot("12-usage-week");
     }
 
     private static int occurrences(String text, String part) {

@@ -3,6 +3,9 @@ package dev.gatehouse.runtime.developer;
 import dev.gatehouse.keymanager.applications.api.ApplicationDetails;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
+import dev.gatehouse.keymanager.usage.api.UsagePeriod;
+import dev.gatehouse.keymanager.usage.api.UsageReport;
+import dev.gatehouse.keymanager.usage.api.UsageReports;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -15,10 +18,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,6 +39,9 @@ public class ApplicationsResource {
 
     @EJB
     ApplicationService applications;
+
+    @EJB
+    UsageReports usage;
 
     @Inject
     SignedIn signedIn;
@@ -76,5 +84,15 @@ public class ApplicationsResource {
     public Response delete(@PathParam("applicationId") UUID applicationId) {
         applications.delete(signedIn.caller(), applicationId);
         return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{applicationId}/usage")
+    @Operation(summary = "What the gateway answered this application: calls, refusals by reason and why, latency",
+            description = UsagePeriod.PARAMETERS)
+    public UsageReport usage(@PathParam("applicationId") UUID applicationId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("granularity") String granularity) {
+        return usage.ofApplication(signedIn.caller(), applicationId,
+                UsagePeriod.of(from, to, granularity, Instant.now()));
     }
 }

@@ -8,6 +8,7 @@ import dev.gatehouse.keymanager.clients.api.Environment;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionAccess;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import dev.gatehouse.runtime.limits.BodyTooLarge;
+import dev.gatehouse.runtime.usage.UsageCounter;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -64,6 +65,9 @@ public class GatewayResource {
 
     @Inject
     GatewayMetrics metrics;
+
+    @Inject
+    UsageCounter usage;
 
     @Context
     SecurityContext security;
@@ -155,12 +159,15 @@ public class GatewayResource {
         Decision decision = decide(method, route, token, now);
         if (decision.refusal() != null) {
             refuse(method, apiName, token.applicationId(), decision.refusal(), started, response);
+            count(method, api, token, decision.operationName(method), decision.refusal().status().getStatusCode(),
+                    decision.refusal(), started);
             return;
         }
         Optional<RateLimiter.Decision> limit = decision.limit();
         if (api.isMock()) {
             Response answer = withLimit(mock(decision.operation().mock(), method), limit);
             metrics.served(method, apiName, token.applicationId(), answer.getStatus(), elapsed(started));
+            count(method, api, token, decision.operationName(method), answer.getStatus(), null, started);
             response.resume(answer);
             return;
         }
@@ -184,6 +191,7 @@ public class GatewayResource {
                                     "The API's backend could not be reached.").toResponse());
                     try {
                         metrics.served(method, apiName, token.applicationId(), result.getStatus(), elapsed(started));
+                        count(method, api, token, decision.operationName(method), result.getStatus(), null, started);
                     } finally {
                         response.resume(result);
                     }
@@ -193,6 +201,16 @@ public class GatewayResource {
     private record Decision(RouteOperation operation, Optional<RateLimiter.Decision> limit, Refusal refusal) {
         static Decision refused(Refusal refusal) {
             return new Decision(null, Optional.empty(), refusal);
+        }
+
+        /** Refused once the operation is known: the refusal is counted under it. */
+        static Decision refused(RouteOperation operation, Refusal refusal) {
+            return new Decision(operation, Optional.empty(), refusal);
+        }
+
+        /** As usage names it: the operation's method and path template, or "*" when none matched. */
+        String operationName(String method) {
+            return operation == null ? method + " *" : operation.method() + " " + operation.pathTemplate();
         }
     }
 
@@ -253,17 +271,17 @@ public class GatewayResource {
         if (!api.isMock()) {
             String base = token.environment() == Environment.SANDBOX ? api.sandboxUrl() : api.productionUrl();
             if (base == null) {
-                return Decision.refused(Refusal.forbidden("environment_unavailable", "The API has no "
+                return Decision.refused(operation, Refusal.forbidden("environment_unavailable", "The API has no "
                         + token.environment().name().toLowerCase(java.util.Locale.ROOT) + " endpoint."));
             }
         }
         if (!token.scopes().containsAll(operation.scopes())) {
-            return Decision.refused(Refusal.insufficientScope(String.join(" ", new TreeSet<>(operation.scopes()))));
+            return Decision.refused(operation, Refusal.insufficientScope(String.join(" ", new TreeSet<>(operation.scopes()))));
         }
         Optional<RateLimiter.Decision> limit = rateLimiter.acquire(token.applicationId(), api.id(),
                 subscription.get().plan(), now);
         if (limit.isPresent() && !limit.get().allowed()) {
-            return Decision.refused(Refusal.rateLimited(subscription.get().plan().limitText(), limit.get()));
+            return Decision.refused(operation, Refusal.rateLimited(subscription.get().plan().limitText(), limit.get()));
         }
         return new Decision(operation, limit, null);
     }
@@ -292,6 +310,18 @@ public class GatewayResource {
             AsyncResponse response) {
         metrics.refused(method, api, applicationId, refusal, elapsed(started));
         response.resume(refusal.toResponse());
+    }
+
+    /** Usage is counted for answers to a valid token: what its application's developer can act on. */
+    private void count(String method, ApiRoute api, TokenClaims token, String operation, int status, Refusal refusal,
+            long started) {
+        if (refusal != null && refusal.reason().equals("api_not_found")) {
+            return; // an API the caller may not learn of does not show in its usage either
+        }
+        usage.count(new UsageCounter.Answer(token.applicationId(), api.id(), api.name() + " " + api.version(),
+                token.environment().name(), operation, method, "/api/" + api.context() + "/" + api.version()
+                        + (path == null ? "" : path), status, refusal == null ? null : refusal.reason(),
+                refusal == null ? null : refusal.description(), System.nanoTime() - started));
     }
 
     private static Duration elapsed(long started) {

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Publishes APIs and plans as an administrator, and gives developers subscribed applications with tokens. */
-final class GatewayFixture {
+public final class GatewayFixture {
 
-    static final String ADMIN = RuntimeClient.basic("admin", "it-admin-password");
-    static final String BRONZE = "6b0c7a0e-0f3a-4c2e-9a51-000000000001";
+    public static final String ADMIN = RuntimeClient.basic("admin", "it-admin-password");
+    public static final String BRONZE = "6b0c7a0e-0f3a-4c2e-9a51-000000000001";
 
     /** A small API whose GET answers from its example and whose POST needs a scope. */
     static final String ITEMS_API = """
@@ -62,18 +62,18 @@ final class GatewayFixture {
 
     final RuntimeClient client;
 
-    GatewayFixture(RuntimeClient client) {
+    public GatewayFixture(RuntimeClient client) {
         this.client = client;
     }
 
     /** An application of a new developer, subscribed to the API under the plan, with keys in the environment. */
-    record App(Developer owner, String id, String subscriptionId, String clientId, String secret, String environment) {
+    public record App(Developer owner, String id, String subscriptionId, String clientId, String secret, String environment) {
         String clientBasic() {
             return RuntimeClient.clientBasic(clientId, secret);
         }
     }
 
-    String plan(Long limit, String unit, boolean approval) throws Exception {
+    public String plan(Long limit, String unit, boolean approval) throws Exception {
         var body = Json.createObjectBuilder().add("name", "plan-" + UUID.randomUUID().toString().substring(0, 8))
                 .add("requiresApproval", approval);
         if (limit != null) {
@@ -85,7 +85,7 @@ final class GatewayFixture {
     }
 
     /** A published API at a fresh context: a mock, or a backend (production and sandbox base URLs). */
-    JsonObject publish(String productionUrl, String sandboxUrl, List<String> planIds) throws Exception {
+    public JsonObject publish(String productionUrl, String sandboxUrl, List<String> planIds) throws Exception {
         return publish(productionUrl, sandboxUrl, planIds, false);
     }
 
@@ -114,7 +114,7 @@ final class GatewayFixture {
         assertEquals(200, changed.status(), changed.body());
     }
 
-    App subscribed(String apiId, String planId, String environment) throws Exception {
+    public App subscribed(String apiId, String planId, String environment) throws Exception {
         Developer owner = client.signUp();
         String app = client.send("POST", "developer/v1/applications", owner.basic(), "{\"name\":\"gateway\"}")
                 .json().getString("id");
@@ -128,7 +128,7 @@ final class GatewayFixture {
     }
 
     /** A client-credentials token; scope null asks for every scope the subscriptions allow. */
-    String token(App app, String scope) throws Exception {
+    public String token(App app, String scope) throws Exception {
         Answer token = client.form("oauth2/token", app.clientBasic(), scope == null
                 ? Map.of("grant_type", "client_credentials")
                 : Map.of("grant_type", "client_credentials", "scope", scope));
@@ -136,7 +136,7 @@ final class GatewayFixture {
         return token.json().getString("access_token");
     }
 
-    Answer call(String method, String path, String token) throws Exception {
+    public Answer call(String method, String path, String token) throws Exception {
         return client.send(method, path, token == null ? null : "Bearer " + token, null);
     }
 }
