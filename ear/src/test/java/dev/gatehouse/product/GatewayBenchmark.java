@@ -244,7 +244,37 @@ class GatewayBenchmark {
             report.append("  the flood's answers by status: ").append(flood.answers()).append('\n');
             report.append(String.format(Locale.ROOT, "%nServer resident memory after the run: %.0f MB%n",
                     product.residentBytes() / 1048576.0));
+            measureUsageCounting(report, port, gatewayRequest);
         }
+    }
+
+    /**
+     * The gateway with usage counting on (the product measured above) beside a second product with it off
+     * ({@code GATEHOUSE_USAGE_ENABLED=false}), both running, measured in turns so that neither has the quieter
+     * moment: two rounds each at 64 connections, the better of each compared.
+     */
+    private static void measureUsageCounting(StringBuilder report, int withPort, Call withUsage) throws Exception {
+        try (RunningProduct without = RunningProduct.start(Map.of("GATEHOUSE_USAGE_ENABLED", "false"))) {
+            int withoutPort = without.uri("/").getPort();
+            Call withoutUsage = gatewayCall(BenchClient.token(without, BenchClient.clientBasic(
+                    BenchClient.subscribedClient(without))));
+            warmUp(withoutPort, withoutUsage, FIRST_WARM_UP.dividedBy(3));
+            Figures on = null;
+            Figures off = null;
+            for (int round = 0; round < 2; round++) {
+                on = better(on, load(withPort, withUsage, 200, CONNECTIONS[0]));
+                off = better(off, load(withoutPort, withoutUsage, 200, CONNECTIONS[0]));
+            }
+            report.append(String.format(Locale.ROOT, "%nUsage counting, gateway at %d connections (better of two"
+                    + " rounds each, in turns)%n", CONNECTIONS[0]));
+            report.append("  counting on           ").append(on).append(String.format(Locale.ROOT,
+                    "   = %.3f x off (target >= 0.95)%n", on.perSecond() / off.perSecond()));
+            report.append("  counting off          ").append(off).append('\n');
+        }
+    }
+
+    private static Figures better(Figures best, Figures next) {
+        return best == null || next.perSecond() > best.perSecond() ? next : best;
     }
 
     /**

@@ -48,7 +48,16 @@ public final class RunningProduct implements AutoCloseable {
 
     /** Starts the product on the given data directory (an existing one, to test a restart). */
     public static RunningProduct start(Path dataDirectory) {
-        RunningProduct product = launch(dataDirectory, Map.of());
+        return start(dataDirectory, Map.of());
+    }
+
+    /** Starts the product on a fresh data directory with extra environment variables, and waits until ready. */
+    public static RunningProduct start(Map<String, String> extraEnvironment) {
+        return start(targetDirectory().resolve("e2e-data").resolve(UUID.randomUUID().toString()), extraEnvironment);
+    }
+
+    private static RunningProduct start(Path dataDirectory, Map<String, String> extraEnvironment) {
+        RunningProduct product = launch(dataDirectory, extraEnvironment);
         product.awaitReady();
         RunningProduct started = new RunningProduct(product.process, product.base, product.log, dataDirectory,
                 Duration.between(product.launched, Instant.now()));
