@@ -67,6 +67,8 @@ class PublisherInChromiumIT {
         wait.until(ExpectedConditions.titleIs("Publisher · Gatehouse")); // where an administrator lands
 
         // a business plan whose subscriptions need approval, offered by the new API
+        browser.findElement(By.id("plans-tab")).click();
+        wait.until(ExpectedConditions.titleIs("Business plans · Gatehouse"));
         String planName = "Partner " + context.substring(8);
         browser.findElement(By.id("plans:name")).sendKeys(planName);
         browser.findElement(By.id("plans:limit_input")).sendKeys("10");
@@ -74,23 +76,30 @@ class PublisherInChromiumIT {
         browser.findElement(By.id("plans:create-plan")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
                 "Plan " + planName + " created: 10 requests/minute, subscriptions need approval"));
+        Accessibility.assertAccessible(browser, "Business plans");
 
+        // importing an API opens its own page, which offers to publish it
+        browser.findElement(By.id("apis-tab")).click();
+        wait.until(ExpectedConditions.titleIs("Publisher · Gatehouse"));
         browser.findElement(By.id("create:document")).sendKeys(DOCUMENT);
         browser.findElement(By.id("create:context")).sendKeys(context);
         browser.findElement(By.xpath("//label[starts-with(normalize-space(.), '" + planName + "')]")).click();
         browser.findElement(By.id("create:submit")).click();
+        wait.until(ExpectedConditions.titleIs("Parcels 2.1.0 · Gatehouse"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Created Parcels 2.1.0"));
+        String apiPage = browser.getCurrentUrl();
         screenshot("publisher-created");
-
-        String row = "//tr[.//code[normalize-space(.)='/api/" + context + "/2.1.0']]";
-        assertEquals("Created", browser.findElement(By.xpath(row + "//span[contains(@id,'lifecycle')]")).getText());
-        browser.findElement(By.xpath(row + "//button[normalize-space(.)='Publish']")).click();
+        assertEquals("Created", browser.findElement(By.id("overview:lifecycle")).getText());
+        assertTrue(browser.findElement(By.id("overview")).getText().contains(planName + " (10 requests/minute)"));
+        browser.findElement(By.xpath("//form[@id='overview']//button[normalize-space(.)='Publish']")).click();
         WebElement yes = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes")));
         assertEquals("Publish Parcels 2.1.0?", browser.findElement(By.cssSelector(".ui-confirm-dialog .ui-dialog-title"))
                 .getText(), "the question names the action and the API");
         assertFalse(yes.getAttribute("class").contains("ui-button-danger"), "publishing is not a danger");
         yes.click();
-        wait.until(ExpectedConditions.textToBe(By.xpath(row + "//span[contains(@id,'lifecycle')]"), "Published"));
+        wait.until(ExpectedConditions.textToBe(By.id("overview:lifecycle"), "Published"));
+        String history = browser.findElement(By.id("history")).getText();
+        assertTrue(history.contains("Published") && history.contains("admin") && history.contains("Imported"), history);
         screenshot("publisher-published");
 
         HttpResponse<String> catalog = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -98,7 +107,7 @@ class PublisherInChromiumIT {
         assertTrue(catalog.body().contains("\"total\":1"), catalog.body());
         assertTrue(catalog.body().contains("\"name\":\"Parcels\""), catalog.body());
 
-        // a developer subscribes under the approval plan; the subscription waits on the page until approved
+        // a developer subscribes under the approval plan; the publisher sees whose subscription waits, and approves
         jakarta.json.JsonObject api;
         try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(catalog.body()))) {
             api = reader.readObject().getJsonArray("items").getJsonObject(0);
@@ -111,11 +120,44 @@ class PublisherInChromiumIT {
         String subscription = developer.post("developer/v1/applications/" + app + "/subscriptions",
                 "{\"apiId\":\"" + apiId + "\",\"planId\":\"" + planId + "\"}", "status");
         assertEquals("ON_HOLD", subscription);
-        browser.navigate().refresh();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id^='awaiting:table:0:approve']"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Approved"));
-        screenshot("publisher-approved");
+        browser.findElement(By.linkText("← APIs")).click();
+        wait.until(ExpectedConditions.titleIs("Publisher · Gatehouse"));
+        String awaiting = browser.findElement(By.id("awaiting")).getText();
+        assertTrue(awaiting.contains("Parcel tracker") && awaiting.contains("Subscriber"),
+                "the application and its developer: " + awaiting);
         Accessibility.assertAccessible(browser, "Publisher");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id^='awaiting:table:0:approve']"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
+                "Approved: Parcels 2.1.0 for Parcel tracker (Subscriber)"));
+        screenshot("publisher-approved");
+        assertTrue(developer.get("developer/v1/applications/" + app + "/subscriptions").contains("\"status\":\"ACTIVE\""));
+
+        // the API's page lists its subscribers, where the publisher blocks and unblocks them
+        browser.get(apiPage);
+        wait.until(ExpectedConditions.titleIs("Parcels 2.1.0 · Gatehouse"));
+        String row = "//form[@id='subscribers']//tr[td[normalize-space(.)='Parcel tracker']]";
+        assertEquals("Active", browser.findElement(By.xpath(row + "//span[contains(@id,'status')]")).getText());
+        assertTrue(browser.findElement(By.xpath(row)).getText().contains("Subscriber"));
+        browser.findElement(By.xpath(row + "//button[normalize-space(.)='Block']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
+        wait.until(ExpectedConditions.textToBe(By.xpath(row + "//span[contains(@id,'status')]"), "Blocked"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(row + "//button[normalize-space(.)='Unblock']"))).click();
+        wait.until(ExpectedConditions.textToBe(By.xpath(row + "//span[contains(@id,'status')]"), "Active"));
+        assertTrue(browser.findElement(By.id("usage")).isDisplayed(), "the last day's usage");
+
+        // a new version of the document, in place: its new operation is listed, the subscription stays
+        browser.findElement(By.id("document:text")).sendKeys(DOCUMENT + """
+                  /parcels:
+                    get:
+                      responses:
+                        '200': {description: every parcel}
+                """);
+        browser.findElement(By.id("document:update")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
+                "Updated the document of Parcels 2.1.0: 2 operation(s)"));
+        assertTrue(browser.findElement(By.id("operations")).getText().contains("/parcels"));
+        screenshot("publisher-api");
+        Accessibility.assertAccessible(browser, "Publisher's API page");
         assertTrue(developer.get("developer/v1/applications/" + app + "/subscriptions").contains("\"status\":\"ACTIVE\""));
     }
 

@@ -3,6 +3,8 @@ package dev.gatehouse.portal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** How the pages name the key manager's states: "Active", "On hold", not the enum constants. */
 @Named
@@ -40,5 +42,10 @@ public class Labels {
             case "BLOCKED" -> "Its calls are refused until it is published again.";
             default -> "";
         };
+    }
+
+    /** An operation's scopes as a page shows them: sorted, separated by spaces, or "none". */
+    public String scopes(Set<String> scopes) {
+        return scopes.isEmpty() ? "none" : String.join(" ", new TreeSet<>(scopes));
     }
 }

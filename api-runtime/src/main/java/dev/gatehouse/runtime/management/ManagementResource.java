@@ -11,6 +11,7 @@ import dev.gatehouse.keymanager.applications.api.ApplicationCard;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
+import dev.gatehouse.keymanager.audit.api.AuditEventView;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.apis.api.Lifecycle;
 import dev.gatehouse.keymanager.plans.api.PlanDefinition;
@@ -108,6 +109,20 @@ public class ManagementResource {
     public ApiView lifecycle(@PathParam("apiId") UUID apiId,
             @NotNull(message = "a JSON body is required") @Valid LifecycleChange change) {
         return apis.changeLifecycle(signedIn.caller(), apiId, change.lifecycle());
+    }
+
+    @GET
+    @Path("apis/{apiId}/subscriptions")
+    @Operation(summary = "Every subscription to one of your APIs, whatever its status: application, developer, plan")
+    public List<SubscriptionView> subscribers(@PathParam("apiId") UUID apiId) {
+        return subscriptions.ofApi(signedIn.caller(), apiId);
+    }
+
+    @GET
+    @Path("apis/{apiId}/history")
+    @Operation(summary = "What was done to one of your APIs (import, changes, lifecycle), by whom and when, newest first")
+    public List<AuditEventView> history(@PathParam("apiId") UUID apiId) {
+        return apis.history(signedIn.caller(), apiId);
     }
 
     @GET

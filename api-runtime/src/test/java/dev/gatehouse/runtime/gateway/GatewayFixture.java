@@ -90,7 +90,7 @@ public final class GatewayFixture {
     }
 
     /** As above; forwardToken: the backend receives the caller's Authorization header. */
-    JsonObject publish(String productionUrl, String sandboxUrl, List<String> planIds, boolean forwardToken)
+    public JsonObject publish(String productionUrl, String sandboxUrl, List<String> planIds, boolean forwardToken)
             throws Exception {
         JsonArrayBuilder plans = Json.createArrayBuilder();
         planIds.forEach(plans::add);

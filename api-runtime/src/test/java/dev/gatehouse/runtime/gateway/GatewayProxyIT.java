@@ -1,6 +1,7 @@
 package dev.gatehouse.runtime.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,28 @@ class GatewayProxyIT {
         assertTrue(seen.getString("forwardedFor").matches("[0-9a-f.:]+"), seen.toString());
         assertEquals("http", seen.getString("forwardedProto"));
         assertEquals(base.getHost() + ":" + base.getPort(), seen.getString("forwardedHost"));
+    }
+
+    @Test
+    void theCatalogNamesTheGatewayNeverTheBackend() throws Exception {
+        JsonObject api = fixture.publish(backend.baseUrl("/prod"), backend.baseUrl("/sandbox"),
+                List.of(GatewayFixture.BRONZE), true);
+        String id = api.getString("id");
+        Answer anonymous = client.send("GET", "developer/v1/apis/" + id, null, null);
+        Answer developer = client.send("GET", "developer/v1/apis/" + id, client.signUp().basic(), null);
+        Answer listed = client.send("GET", "developer/v1/apis?search=" + api.getString("context"), null, null);
+
+        for (Answer answer : List.of(anonymous, developer, listed)) {
+            assertEquals(200, answer.status(), answer.body());
+            assertFalse(answer.body().contains(backend.baseUrl("/prod")), answer.body());
+            assertFalse(answer.body().contains(backend.baseUrl("/sandbox")), answer.body());
+            assertFalse(answer.body().contains("\"forwardToken\":true"), answer.body());
+        }
+        JsonObject managed = client.send("GET", "management/v1/apis", GatewayFixture.ADMIN, null).array()
+                .getValuesAs(JsonObject.class).stream().filter(each -> each.getString("id").equals(id)).findFirst()
+                .orElseThrow();
+        assertEquals(backend.baseUrl("/prod"), managed.getString("productionUrl"), "its publisher sees it");
+        assertTrue(managed.getBoolean("forwardToken"));
     }
 
     @Test

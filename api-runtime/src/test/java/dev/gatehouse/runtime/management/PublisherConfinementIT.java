@@ -9,7 +9,9 @@ import dev.gatehouse.runtime.RuntimeClient.Answer;
 import dev.gatehouse.runtime.RuntimeClient.Developer;
 import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.net.URL;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -130,6 +132,21 @@ class PublisherConfinementIT {
                 .contains(subscriptionId));
         String betasList = client.send("GET", "management/v1/apis", beta.basic(), null).body();
         assertTrue(betasList.contains(betas) && !betasList.contains(api), betasList);
+
+        for (String part : new String[] {"subscriptions", "history", "usage"}) {
+            assertEquals(404, client.send("GET", "management/v1/apis/" + api + "/" + part, beta.basic(), null).status(),
+                    "another publisher's API's " + part);
+        }
+        assertEquals(403, client.send("GET", "management/v1/apis/" + api + "/subscriptions", developer.basic(), null)
+                .status(), "a developer is no publisher");
+        Answer subscribers = client.send("GET", "management/v1/apis/" + api + "/subscriptions", alpha.basic(), null);
+        assertEquals(200, subscribers.status(), subscribers.body());
+        assertEquals("confined", subscribers.array().getJsonObject(0).getString("applicationName"));
+        assertEquals("Developer " + developer.username(), subscribers.array().getJsonObject(0).getString("developer"),
+                "whose subscription it is (the display name the test client signs up with)");
+        Answer history = client.send("GET", "management/v1/apis/" + api + "/history", alpha.basic(), null);
+        assertEquals(List.of("api.lifecycle", "api.import"), history.array().getValuesAs(JsonObject.class).stream()
+                .map(event -> event.getString("action")).toList(), history.body());
 
         assertTrue(client.send("GET", "management/v1/subscriptions?status=ON_HOLD", alpha.basic(), null).body()
                 .contains(subscriptionId));

@@ -179,6 +179,6 @@ public class Api {
 
     ApiView toView(List<PlanView> plans, List<OperationView> operations) {
         return new ApiView(id, name, context, apiVersion, description, new TreeSet<>(tags), lifecycle, endpointType,
-                productionUrl, sandboxUrl, plans, operations);
+                productionUrl, sandboxUrl, forwardToken, plans, operations);
     }
 }

@@ -16,6 +16,8 @@ import dev.gatehouse.keymanager.apis.api.InvalidApi;
 import dev.gatehouse.keymanager.apis.api.Lifecycle;
 import dev.gatehouse.keymanager.apis.api.NotPublisher;
 import dev.gatehouse.keymanager.audit.AuditLog;
+import dev.gatehouse.keymanager.audit.api.AuditEventView;
+import dev.gatehouse.keymanager.audit.api.AuditTrail;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
 import dev.gatehouse.keymanager.plans.api.PlanService;
 import dev.gatehouse.keymanager.plans.api.PlanView;
@@ -51,6 +53,9 @@ public class ApiServiceBean implements ApiService {
 
     @EJB
     AuditLog audit;
+
+    @EJB
+    AuditTrail trail;
 
     /** The backends an API may name; the gateway checks the same list again when it connects. */
     BackendAddresses backends;
@@ -149,7 +154,7 @@ public class ApiServiceBean implements ApiService {
         List<ApiView> items = em.createNamedQuery("Api.catalog", Api.class)
                 .setParameter("visible", visible).setParameter("search", text).setParameter("pattern", pattern)
                 .setFirstResult(pageNumber * pageSize).setMaxResults(pageSize)
-                .getResultList().stream().map(this::view).toList();
+                .getResultList().stream().map(api -> view(api).withoutBackend()).toList();
         long total = em.createNamedQuery("Api.catalogCount", Long.class)
                 .setParameter("visible", visible).setParameter("search", text).setParameter("pattern", pattern)
                 .getSingleResult();
@@ -158,7 +163,9 @@ public class ApiServiceBean implements ApiService {
 
     @Override
     public ApiView get(Caller caller, UUID apiId) {
-        return view(visible(caller, apiId));
+        Api api = visible(caller, apiId);
+        // the backend's addresses are its publisher's business: the catalog names only the gateway's
+        return caller != null && api.isManagedBy(caller) ? view(api) : view(api).withoutBackend();
     }
 
     @Override
@@ -179,6 +186,12 @@ public class ApiServiceBean implements ApiService {
         var query = publisher.has(Role.ADMIN) ? em.createNamedQuery("Api.all", Api.class)
                 : em.createNamedQuery("Api.ownedBy", Api.class).setParameter("owner", publisher.accountId());
         return query.getResultList().stream().map(this::view).toList();
+    }
+
+    @Override
+    public List<AuditEventView> history(Caller publisher, UUID apiId) {
+        requirePublisher(publisher);
+        return trail.historyOf("api", managed(publisher, apiId).id(), 50);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Reading the audit trail (administrators), and keeping it within its retention. */
@@ -77,6 +78,15 @@ public class AuditTrailBean implements AuditTrail {
         List<AuditEventView> views = items.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
                 .map(AuditTrailBean::view).toList();
         return new AuditEventPage(views, page, size, total.getSingleResult());
+    }
+
+    @Override
+    public List<AuditEventView> historyOf(String targetType, UUID targetId, int limit) {
+        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.targetType = :type AND e.targetId = :id"
+                        + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEvent.class)
+                .setParameter("type", targetType).setParameter("id", targetId.toString())
+                .setMaxResults(Math.max(1, Math.min(limit, AuditQuery.MAX_PAGE_SIZE))).getResultList().stream()
+                .map(AuditTrailBean::view).toList();
     }
 
     /** Deletes the events older than the retention; how many. */

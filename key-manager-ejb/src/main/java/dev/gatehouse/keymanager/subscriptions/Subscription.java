@@ -17,6 +17,7 @@ import java.util.UUID;
 @NamedQuery(name = "Subscription.ofApplication",
         query = "SELECT s FROM Subscription s WHERE s.applicationId = :application ORDER BY s.createdAt")
 @NamedQuery(name = "Subscription.withStatus", query = "SELECT s FROM Subscription s WHERE s.status = :status ORDER BY s.createdAt")
+@NamedQuery(name = "Subscription.toApi", query = "SELECT s FROM Subscription s WHERE s.apiId = :api ORDER BY s.createdAt")
 @NamedQuery(name = "Subscription.withStatusToApisOf", query = "SELECT s FROM Subscription s WHERE s.status = :status"
         + " AND EXISTS (SELECT a.id FROM Api a WHERE a.id = s.apiId AND a.ownerId = :owner) ORDER BY s.createdAt")
 @NamedQuery(name = "Subscription.of",

@@ -8,6 +8,8 @@ import dev.gatehouse.keymanager.apis.api.ApiNotFound;
 import dev.gatehouse.keymanager.apis.api.Lifecycle;
 import dev.gatehouse.keymanager.apis.api.NotPublisher;
 import dev.gatehouse.keymanager.applications.ApplicationRepository;
+import dev.gatehouse.keymanager.applications.api.ApplicationCard;
+import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
 import dev.gatehouse.keymanager.plans.api.PlanService;
@@ -41,6 +43,9 @@ public class SubscriptionServiceBean implements SubscriptionService {
 
     @EJB
     PlanService plans;
+
+    @EJB
+    ApplicationService applicationCards;
 
     @EJB
     ChangeFeed changes;
@@ -134,6 +139,17 @@ public class SubscriptionServiceBean implements SubscriptionService {
     }
 
     @Override
+    public List<SubscriptionView> ofApi(Caller publisher, UUID apiId) {
+        requirePublisher(publisher);
+        Api api = em.find(Api.class, apiId);
+        if (api == null || !api.isManagedBy(publisher)) {
+            throw new ApiNotFound();
+        }
+        return em.createNamedQuery("Subscription.toApi", Subscription.class).setParameter("api", apiId)
+                .getResultList().stream().map(this::view).toList();
+    }
+
+    @Override
     public SubscriptionView approve(Caller publisher, UUID subscriptionId) {
         return decide(publisher, subscriptionId, Set.of(SubscriptionStatus.ON_HOLD), SubscriptionStatus.ACTIVE, "approve");
     }
@@ -212,7 +228,9 @@ public class SubscriptionServiceBean implements SubscriptionService {
     private SubscriptionView view(Subscription subscription) {
         Api api = em.find(Api.class, subscription.apiId());
         PlanView plan = plans.get(subscription.planId());
-        return new SubscriptionView(subscription.id(), subscription.applicationId(), api.id(), api.name(),
+        ApplicationCard application = applicationCards.card(subscription.applicationId()).orElseThrow();
+        return new SubscriptionView(subscription.id(), subscription.applicationId(), application.name(),
+                application.developer(), api.id(), api.name(),
                 api.context(), api.apiVersion(), plan.id(), plan.name(), subscription.status(), subscription.createdAt());
     }
 }

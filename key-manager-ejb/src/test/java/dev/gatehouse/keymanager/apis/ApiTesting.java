@@ -16,6 +16,7 @@ public final class ApiTesting {
         apis.plans = PlanTesting.on(em);
         apis.changes = ChangeFeedTesting.on(em);
         apis.audit = AuditTesting.on(em);
+        apis.trail = AuditTesting.trail(em);
         apis.backends = BackendAddresses.publicOnly();
         return apis;
     }

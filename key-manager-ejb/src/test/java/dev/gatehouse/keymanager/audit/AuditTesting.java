@@ -12,4 +12,12 @@ public final class AuditTesting {
         audit.em = em;
         return audit;
     }
+
+    /** The audit trail's reading side on a test transaction. */
+    public static AuditTrailBean trail(EntityManager em) {
+        AuditTrailBean trail = new AuditTrailBean();
+        trail.em = em;
+        trail.settings = new AuditSettings(java.time.Duration.ofDays(90));
+        return trail;
+    }
 }

@@ -15,6 +15,7 @@ import dev.gatehouse.keymanager.apis.api.ApiUpdate;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.apis.api.Lifecycle;
 import dev.gatehouse.keymanager.applications.ApplicationTesting;
+import dev.gatehouse.keymanager.accounts.AccountTesting;
 import dev.gatehouse.keymanager.applications.api.ApplicationNotFound;
 import dev.gatehouse.keymanager.audit.AuditTesting;
 import dev.gatehouse.keymanager.changes.ChangeFeedTesting;
@@ -56,6 +57,9 @@ class CatalogAndSubscriptionsTest {
             subscriptions.plans = PlanTesting.on(em);
             subscriptions.changes = ChangeFeedTesting.on(em);
             subscriptions.audit = AuditTesting.on(em);
+            // the card names the application and its developer; revocations are not needed for it
+            subscriptions.applicationCards = ApplicationTesting.service(em, null,
+                    subscriptions.changes, subscriptions.audit, AccountTesting.service(em));
             return new Beans(ApiTesting.on(em), subscriptions);
         }
     }
@@ -170,6 +174,13 @@ class CatalogAndSubscriptionsTest {
             assertTrue(!firstPage.items().get(0).id().equals(secondPage.items().get(0).id()), "pages do not overlap");
 
             with(persistence, beans -> beans.apis().changeLifecycle(publisher, api.id(), Lifecycle.DEPRECATED));
+            var history = with(persistence, beans -> beans.apis().history(publisher, api.id()));
+            assertEquals(List.of("api.lifecycle", "api.lifecycle", "api.import"),
+                    history.stream().map(event -> event.action()).toList(), "newest first");
+            assertEquals("DEPRECATED", history.get(0).detail());
+            assertEquals(publisher.username(), history.get(0).actor());
+            assertThrows(ApiNotFound.class, () -> with(persistence, beans -> beans.apis()
+                    .history(account(persistence, Role.PUBLISHER), api.id())));
             with(persistence, beans -> beans.apis().changeLifecycle(publisher, api.id(), Lifecycle.RETIRED));
             assertEquals(2, with(persistence, beans -> beans.apis().catalog(null, 0, 20)).total(), "RETIRED leaves the catalog");
             assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.apis().get(null, api.id())));
@@ -196,6 +207,15 @@ class CatalogAndSubscriptionsTest {
             var notOffered = assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.subscriptions()
                     .changePlan(alice, app, subscription.id(), UUID.fromString("6b0c7a0e-0f3a-4c2e-9a51-000000000002"))));
             assertEquals("plan_not_offered", notOffered.reason());
+
+            // the publisher sees whose subscription it is; another publisher does not see the API's subscribers
+            List<SubscriptionView> subscribers = with(persistence, beans -> beans.subscriptions().ofApi(publisher, api.id()));
+            assertEquals(1, subscribers.size());
+            assertEquals("app-" + app, subscribers.get(0).applicationName());
+            assertEquals(alice.username(), subscribers.get(0).developer(), "the developer's display name");
+            assertThrows(ApiNotFound.class, () -> with(persistence, beans -> beans.subscriptions()
+                    .ofApi(account(persistence, Role.PUBLISHER), api.id())));
+            assertThrows(BusinessException.class, () -> with(persistence, beans -> beans.subscriptions().ofApi(alice, api.id())));
 
             assertEquals("Gold", with(persistence, beans -> beans.subscriptions().changePlan(alice, app, subscription.id(), GOLD)).planName());
             assertEquals(SubscriptionStatus.PROD_ONLY_BLOCKED, with(persistence, beans -> beans.subscriptions().block(publisher, subscription.id(), true)).status());

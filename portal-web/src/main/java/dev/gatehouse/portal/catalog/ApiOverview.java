@@ -3,7 +3,6 @@ package dev.gatehouse.portal.catalog;
 import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiView;
-import dev.gatehouse.keymanager.apis.api.OperationView;
 import dev.gatehouse.keymanager.applications.api.ApplicationDetails;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.primefaces.PrimeFaces;
 
@@ -119,10 +117,6 @@ public class ApiOverview implements Serializable {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }
 
-    /** An operation's scopes as the developer reads them: none, or the scope names separated by spaces. */
-    public String scopes(OperationView operation) {
-        return operation.scopes().isEmpty() ? "none" : String.join(" ", new TreeSet<>(operation.scopes()));
-    }
 
     public String getGatewayPath() {
         return "/api/" + api.context() + "/" + api.version();

@@ -16,7 +16,7 @@ class ApplicationSubscriptionsTest {
 
     private static ApiView api(OperationView... operations) {
         return new ApiView(UUID.randomUUID(), "API", "api", "1", null, Set.of(), Lifecycle.PUBLISHED, "mock", null,
-                null, List.of(), List.of(operations));
+                null, false, List.of(), List.of(operations));
     }
 
     private static OperationView operation(String method, String path) {

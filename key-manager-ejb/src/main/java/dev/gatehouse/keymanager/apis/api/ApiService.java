@@ -1,6 +1,7 @@
 package dev.gatehouse.keymanager.apis.api;
 
 import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.audit.api.AuditEventView;
 import jakarta.ejb.Local;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +35,9 @@ public interface ApiService {
 
     /** Every API, whatever its lifecycle, for an administrator; a publisher's own APIs for a publisher. */
     List<ApiView> listAll(@NotNull Caller publisher);
+
+    /** What was done to one of the publisher's APIs (import, changes, lifecycle): who and when, newest first. */
+    List<AuditEventView> history(@NotNull Caller publisher, @NotNull UUID apiId);
 
     /**
      * For the gateway: the API at this context and version, whatever its lifecycle (the gateway tells a retired API

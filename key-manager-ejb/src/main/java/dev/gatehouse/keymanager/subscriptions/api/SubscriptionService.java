@@ -30,6 +30,9 @@ public interface SubscriptionService {
      */
     List<SubscriptionView> withStatus(@NotNull Caller publisher, @NotNull SubscriptionStatus status);
 
+    /** For publishers: every subscription to one of their APIs (any for administrators), oldest first. */
+    List<SubscriptionView> ofApi(@NotNull Caller publisher, @NotNull UUID apiId);
+
     SubscriptionView approve(@NotNull Caller publisher, @NotNull UUID subscriptionId);
 
     SubscriptionView reject(@NotNull Caller publisher, @NotNull UUID subscriptionId);
