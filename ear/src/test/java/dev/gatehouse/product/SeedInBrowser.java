@@ -180,6 +180,9 @@ final class SeedInBrowser {
         browser.findElement(By.cssSelector("button[id$='close-secret']")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[id$='dialog-secret']")));
 
+        WebElement advanced = browser.findElement(By.xpath("//fieldset[legend[contains(., 'Advanced Configuration')]]"));
+        assertEquals("rgba(0, 0, 0, 0)", advanced.getCssValue("border-top-color"),
+                "collapsed, the Advanced Configuration is its legend alone, not an empty box");
         browser.findElement(By.xpath("//legend[contains(., 'Advanced Configuration')]")).click();
         WebElement lifetime = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id$='access-lifetime_input']")));
         assertEquals("3600", lifetime.getAttribute("value"), "seconds without thousands separators");
@@ -257,9 +260,15 @@ final class SeedInBrowser {
         browser.findElement(By.cssSelector("div[id$=':plan']")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//li[contains(@class,'ui-selectonemenu-item') and starts-with(normalize-space(.), 'Gold')]"))).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("[id$=':plan_label']"), "Gold (5000 requests/minute)"));
         browser.findElement(By.cssSelector("button[id$='change-plan']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Plan changed"));
+        assertEquals("Gold (5000 requests/minute)", browser.findElement(By.cssSelector("[id$=':plan_label']")).getText(),
+                "the menu shows the plan now in force");
         screenshot("09-plan-changed");
+        assertEquals(browser.findElement(By.cssSelector("button[id$='change-plan']")).getLocation().getY(),
+                browser.findElement(By.cssSelector("button[id$='unsubscribe']")).getLocation().getY(),
+                "Change plan and Unsubscribe side by side");
         browser.findElement(By.cssSelector("button[id$='unsubscribe']")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscriptions"), "No subscriptions yet"));
