@@ -3,8 +3,10 @@ package dev.gatehouse.portal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** How the pages name the key manager's states: "Active", "On hold", not the enum constants. */
 @Named
@@ -47,5 +49,12 @@ public class Labels {
     /** An operation's scopes as a page shows them: sorted, separated by spaces, or "none". */
     public String scopes(Set<String> scopes) {
         return scopes.isEmpty() ? "none" : String.join(" ", new TreeSet<>(scopes));
+    }
+
+    /** Refusals by reason as a page shows them: "rate_limited: 2, insufficient_scope: 1", most frequent first. */
+    public String reasons(Map<String, Long> byReason) {
+        return byReason.isEmpty() ? "none" : byReason.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(entry -> entry.getKey() + ": " + entry.getValue()).collect(Collectors.joining(", "));
     }
 }

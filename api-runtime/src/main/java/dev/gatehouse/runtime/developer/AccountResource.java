@@ -4,6 +4,9 @@ import dev.gatehouse.keymanager.accounts.api.AccountNotFound;
 import dev.gatehouse.keymanager.accounts.api.AccountService;
 import dev.gatehouse.keymanager.accounts.api.AccountView;
 import dev.gatehouse.keymanager.accounts.api.PasswordChange;
+import dev.gatehouse.runtime.authentication.AccountRequired;
+import dev.gatehouse.runtime.authentication.AllowedBeforePasswordChange;
+import dev.gatehouse.runtime.authentication.SignedIn;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * password may use (see {@link BasicAuthenticationFilter}).
  */
 @Path("/developer/v1/account")
-@DeveloperAccount
+@AccountRequired
+@AllowedBeforePasswordChange
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Developer accounts")
 @SecurityRequirement(name = "basic")

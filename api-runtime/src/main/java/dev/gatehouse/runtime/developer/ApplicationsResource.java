@@ -6,6 +6,8 @@ import dev.gatehouse.keymanager.applications.api.ApplicationView;
 import dev.gatehouse.keymanager.usage.api.UsagePeriod;
 import dev.gatehouse.keymanager.usage.api.UsageReport;
 import dev.gatehouse.keymanager.usage.api.UsageReports;
+import dev.gatehouse.runtime.authentication.AccountRequired;
+import dev.gatehouse.runtime.authentication.SignedIn;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -31,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/developer/v1/applications")
-@DeveloperAccount
+@AccountRequired
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Applications")
 @SecurityRequirement(name = "basic")

@@ -10,6 +10,8 @@ import dev.gatehouse.keymanager.clients.api.OAuthConfiguration;
 import dev.gatehouse.keymanager.clients.api.SecretRequest;
 import dev.gatehouse.keymanager.clients.api.SecretView;
 import dev.gatehouse.keymanager.tokens.api.IssuedToken;
+import dev.gatehouse.runtime.authentication.AccountRequired;
+import dev.gatehouse.runtime.authentication.SignedIn;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An application's OAuth2 keys per environment (PRODUCTION, SANDBOX): secrets, configuration, test tokens. */
 @Path("/developer/v1/applications/{applicationId}/keys/{environment}")
-@DeveloperAccount
+@AccountRequired
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "OAuth2 keys")
 @SecurityRequirement(name = "basic")

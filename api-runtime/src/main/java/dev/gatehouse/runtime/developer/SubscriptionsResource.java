@@ -2,6 +2,8 @@ package dev.gatehouse.runtime.developer;
 
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
+import dev.gatehouse.runtime.authentication.AccountRequired;
+import dev.gatehouse.runtime.authentication.SignedIn;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An application's subscriptions: subscribe with a plan, change plan, unsubscribe. */
 @Path("/developer/v1/applications/{applicationId}/subscriptions")
-@DeveloperAccount
+@AccountRequired
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Subscriptions")
 @SecurityRequirement(name = "basic")

@@ -3,8 +3,8 @@ package dev.gatehouse.runtime.management;
 import dev.gatehouse.keymanager.audit.api.AuditEventPage;
 import dev.gatehouse.keymanager.audit.api.AuditQuery;
 import dev.gatehouse.keymanager.audit.api.AuditTrail;
-import dev.gatehouse.runtime.developer.DeveloperAccount;
-import dev.gatehouse.runtime.developer.SignedIn;
+import dev.gatehouse.runtime.authentication.AccountRequired;
+import dev.gatehouse.runtime.authentication.SignedIn;
 import dev.gatehouse.runtime.problem.Problem;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The audit trail for administrators (HTTP Basic with an administrator's account). */
 @Path("/management/v1/audit")
-@DeveloperAccount
+@AccountRequired
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Management")
 @SecurityRequirement(name = "basic")

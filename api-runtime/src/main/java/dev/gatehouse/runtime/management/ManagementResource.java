@@ -20,8 +20,8 @@ import dev.gatehouse.keymanager.plans.api.PlanView;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
-import dev.gatehouse.runtime.developer.DeveloperAccount;
-import dev.gatehouse.runtime.developer.SignedIn;
+import dev.gatehouse.runtime.authentication.AccountRequired;
+import dev.gatehouse.runtime.authentication.SignedIn;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -50,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * administrators.
  */
 @Path("/management/v1")
-@DeveloperAccount
+@AccountRequired
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Management")
 @SecurityRequirement(name = "basic")

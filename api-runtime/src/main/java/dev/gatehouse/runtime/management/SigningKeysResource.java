@@ -2,8 +2,8 @@ package dev.gatehouse.runtime.management;
 
 import dev.gatehouse.keymanager.keys.api.SigningKeyView;
 import dev.gatehouse.keymanager.keys.api.SigningKeys;
-import dev.gatehouse.runtime.developer.DeveloperAccount;
-import dev.gatehouse.runtime.developer.SignedIn;
+import dev.gatehouse.runtime.authentication.AccountRequired;
+import dev.gatehouse.runtime.authentication.SignedIn;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The keys that sign access tokens, for administrators (HTTP Basic with an administrator's account; audited). */
 @Path("/management/v1/signing-keys")
-@DeveloperAccount
+@AccountRequired
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Management")
 @SecurityRequirement(name = "basic")

@@ -3,8 +3,8 @@ package dev.gatehouse.runtime.management;
 import dev.gatehouse.keymanager.usage.api.UsagePeriod;
 import dev.gatehouse.keymanager.usage.api.UsageReport;
 import dev.gatehouse.keymanager.usage.api.UsageReports;
-import dev.gatehouse.runtime.developer.DeveloperAccount;
-import dev.gatehouse.runtime.developer.SignedIn;
+import dev.gatehouse.runtime.authentication.AccountRequired;
+import dev.gatehouse.runtime.authentication.SignedIn;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Usage for the people who publish and run the APIs: a publisher their APIs', an administrator everything. */
 @Path("/management/v1")
-@DeveloperAccount
+@AccountRequired
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Management")
 @SecurityRequirement(name = "basic")

@@ -6,7 +6,7 @@ import dev.gatehouse.keymanager.clients.api.ClientAuthentication;
 import dev.gatehouse.keymanager.clients.api.ClientCredentials;
 import dev.gatehouse.keymanager.clients.api.ClientThrottled;
 import dev.gatehouse.keymanager.clients.api.InvalidClient;
-import dev.gatehouse.runtime.developer.BasicCredentials;
+import dev.gatehouse.runtime.authentication.BasicCredentials;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -23,7 +23,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * applications/usage.xhtml: what the gateway answered one of my applications over the last hour, day or week:
@@ -95,11 +94,6 @@ public class ApplicationUsagePage {
                 .build().toString();
     }
 
-    /** "rate_limited: 2, insufficient_scope: 1", most frequent first. */
-    public String refusals(Map<String, Long> byReason) {
-        return byReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(entry -> entry.getKey() + ": " + entry.getValue()).collect(Collectors.joining(", "));
-    }
 
     /** A latency as the table shows it: the bucket's bound, so "≤ 1 ms". */
     public String latency(Double millis) {

@@ -138,12 +138,6 @@ public class PublishedApiPage implements Serializable {
         return names.getOrDefault(applicationId, String.valueOf(applicationId));
     }
 
-    /** "rate_limited: 2, insufficient_scope: 1", most frequent first. */
-    public String refusals(Map<String, Long> byReason) {
-        return byReason.isEmpty() ? "—" : byReason.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(entry -> entry.getKey() + ": " + entry.getValue()).collect(Collectors.joining(", "));
-    }
 
     /** What a history entry did, in words. */
     public String did(AuditEventView event) {

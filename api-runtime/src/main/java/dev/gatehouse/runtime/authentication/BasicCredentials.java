@@ -1,4 +1,4 @@
-package dev.gatehouse.runtime.developer;
+package dev.gatehouse.runtime.authentication;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

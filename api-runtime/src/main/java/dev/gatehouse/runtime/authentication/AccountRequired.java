@@ -1,4 +1,4 @@
-package dev.gatehouse.runtime.developer;
+package dev.gatehouse.runtime.authentication;
 
 import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
@@ -6,9 +6,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Resources that need a developer's account (HTTP Basic); see {@link BasicAuthenticationFilter}. */
+/**
+ * Resources that need a Gatehouse account signed in with HTTP Basic: developers' and publishers' alike (the
+ * resource or its service then checks the role); see {@link BasicAuthenticationFilter}.
+ */
 @NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-public @interface DeveloperAccount {
+public @interface AccountRequired {
 }

@@ -1,4 +1,4 @@
-package dev.gatehouse.runtime.developer;
+package dev.gatehouse.runtime.authentication;
 
 import dev.gatehouse.keymanager.accounts.api.Caller;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,7 +15,7 @@ public class SignedIn {
 
     public Caller caller() {
         if (caller == null) {
-            throw new IllegalStateException("not a @DeveloperAccount resource");
+            throw new IllegalStateException("not a @AccountRequired resource");
         }
         return caller;
     }

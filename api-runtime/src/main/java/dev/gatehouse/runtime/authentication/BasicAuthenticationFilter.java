@@ -1,4 +1,4 @@
-package dev.gatehouse.runtime.developer;
+package dev.gatehouse.runtime.authentication;
 
 import dev.gatehouse.keymanager.accounts.api.AccountService;
 import dev.gatehouse.keymanager.accounts.api.Caller;
@@ -20,12 +20,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
 /**
- * Authenticates {@link DeveloperAccount} resources with the account's username and password (HTTP Basic). A
+ * Authenticates {@link AccountRequired} resources with the account's username and password (HTTP Basic). A
  * sign-in refused before its password was checked is 429 (too many failures from this address) or 503 (too many
  * password checks at once), both with {@code Retry-After}.
  */
 @Provider
-@DeveloperAccount
+@AccountRequired
 @Priority(Priorities.AUTHENTICATION)
 public class BasicAuthenticationFilter implements ContainerRequestFilter {
 
@@ -72,7 +72,7 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
                     .build());
             return;
         }
-        if (caller.get().passwordChangeRequired() && resource.getResourceClass() != AccountResource.class) {
+        if (caller.get().passwordChangeRequired() && !resource.getResourceClass().isAnnotationPresent(AllowedBeforePasswordChange.class)) {
             request.abortWith(Problem.of(Response.Status.FORBIDDEN, "password-change-required",
                     "This account's password must be changed first: PUT /developer/v1/account/password.").toResponse());
             return;

@@ -1,4 +1,4 @@
-package dev.gatehouse.runtime.developer;
+package dev.gatehouse.runtime.authentication;
 
 import dev.gatehouse.keymanager.accounts.api.AccountService;
 import dev.gatehouse.keymanager.accounts.api.Caller;
