@@ -128,6 +128,17 @@ final class SeedInBrowser {
         String operations = browser.findElement(By.id("main")).getText();
         assertTrue(operations.contains("orders:write"), "the operation's scope, as text: " + operations);
         assertFalse(operations.contains("[orders:write]") || operations.contains("[]"), "no Java lists: " + operations);
+        // the keyboard alone: the dialog takes the focus and keeps it, Escape closes it and the focus returns
+        browser.findElement(By.id("api:subscribe")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("api:confirm-subscribe")));
+        for (int tab = 0; tab < 12; tab++) {
+            assertTrue(focusInside("api:subscribe-dialog"), "the focus stays in the dialog, tab " + tab);
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("api:subscribe-dialog")));
+        assertEquals("api:subscribe", browser.switchTo().activeElement().getAttribute("id"),
+                "the focus is back on the button that opened the dialog");
         browser.findElement(By.id("api:subscribe")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("api:confirm-subscribe"))).click();
         try {
@@ -308,6 +319,10 @@ final class SeedInBrowser {
         wait.until(ExpectedConditions.attributeToBe(By.linkText("Last 7 days"), "aria-current", "true"));
         assertEquals("1", browser.findElement(By.id("refused")).getText(), "the same refusal over the week, by the hour");
         screenshot("12-usage-week");
+    }
+
+    private boolean focusInside(String id) {
+        return (Boolean) browser.executeScript("return document.getElementById(arguments[0]).contains(document.activeElement)", id);
     }
 
     private static int occurrences(String text, String part) {

@@ -145,8 +145,13 @@ public class Authorization {
     void issued(String accessJti, Instant accessExpiresAt) {
         this.accessJti = accessJti;
         this.accessExpiresAt = accessExpiresAt;
-        if (expiresAt.isBefore(accessExpiresAt)) {
-            expiresAt = accessExpiresAt;
+        keepUntil(accessExpiresAt);
+    }
+
+    /** Kept while a token issued from it lives: the refresh tokens' ID tokens name this sign-in's time. */
+    void keepUntil(Instant until) {
+        if (expiresAt.isBefore(until)) {
+            expiresAt = until;
         }
     }
 

@@ -102,14 +102,10 @@ public class PersonGrantsBean implements PersonGrants {
         IssuedToken token = accessToken(client, person.id(), scopes);
         if (client.configuration().grantTypes().contains(OAuthConfiguration.REFRESH_TOKEN)) {
             token = token.withRefreshToken(refreshToken(client, person.id(), scopes, authorization.id(), token, now));
+            authorization.keepUntil(now.plusSeconds(client.configuration().refreshTokenLifetimeSeconds()));
         }
         if (scopes.contains(OpenIdScopes.OPENID)) {
-            token = token.withIdToken(tokens.idToken(new IdTokenRequest(person.id().toString(), client.clientId(),
-                    authorization.nonce(), authorization.authTime(),
-                    Duration.ofSeconds(client.configuration().accessTokenLifetimeSeconds()),
-                    scopes.contains(OpenIdScopes.PROFILE) ? person.username() : null,
-                    scopes.contains(OpenIdScopes.PROFILE) ? person.displayName() : null,
-                    scopes.contains(OpenIdScopes.EMAIL) ? person.email() : null)));
+            token = token.withIdToken(idToken(client, person, scopes, authorization.nonce(), authorization.authTime()));
         }
         authorization.issued(token.jti(), token.expiresAt());
         return token;
@@ -145,10 +141,27 @@ public class PersonGrantsBean implements PersonGrants {
             replay.refreshTokenUsedAgain(used.familyId());
             throw new InvalidGrant("The refresh token was already used; its family of tokens is revoked.");
         }
-        UUID person = activePerson(used.accountId()).id();
+        AccountView person = activePerson(used.accountId());
         List<String> scopes = stillAllowed(granted, client);
-        IssuedToken token = accessToken(client, person, scopes);
-        return token.withRefreshToken(refreshToken(client, person, scopes, used.familyId(), token, now));
+        IssuedToken token = accessToken(client, person.id(), scopes);
+        token = token.withRefreshToken(refreshToken(client, person.id(), scopes, used.familyId(), token, now));
+        // OpenID Connect Core §12.2: a new ID token for the same sign-in (its auth_time), without a nonce
+        Authorization signIn = em.find(Authorization.class, used.familyId());
+        if (signIn != null) {
+            signIn.keepUntil(now.plusSeconds(client.configuration().refreshTokenLifetimeSeconds()));
+            if (scopes.contains(OpenIdScopes.OPENID)) {
+                token = token.withIdToken(idToken(client, person, scopes, null, signIn.authTime()));
+            }
+        }
+        return token;
+    }
+
+    private String idToken(Requester client, AccountView person, List<String> scopes, String nonce, Instant authTime) {
+        return tokens.idToken(new IdTokenRequest(person.id().toString(), client.clientId(), nonce, authTime,
+                Duration.ofSeconds(client.configuration().accessTokenLifetimeSeconds()),
+                scopes.contains(OpenIdScopes.PROFILE) ? person.username() : null,
+                scopes.contains(OpenIdScopes.PROFILE) ? person.displayName() : null,
+                scopes.contains(OpenIdScopes.EMAIL) ? person.email() : null));
     }
 
     @Override

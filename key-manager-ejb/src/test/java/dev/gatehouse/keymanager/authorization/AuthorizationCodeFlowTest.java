@@ -369,6 +369,26 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void aRefreshBringsANewIdTokenForTheSameSignInWithoutTheNonceEvenAfterTheFirstAccessTokenIsGone()
+            throws Exception {
+        IssuedToken first = redeem(code(withPkce("openid orders:read")), VERIFIER);
+        clock.advance(Duration.ofMinutes(20)); // past the first access token (600 s); the refresh token (1 h) lives
+        call(() -> authorizations.purgeExpired());
+
+        IssuedToken refreshed = refresh(first.refreshToken(), Set.of());
+
+        JWTClaimsSet claims = SignedJWT.parse(refreshed.idToken()).getJWTClaimsSet();
+        assertEquals(person.accountId().toString(), claims.getSubject());
+        assertEquals(java.util.List.of(clientId), claims.getAudience());
+        assertEquals(SIGNED_IN.getEpochSecond(), claims.getLongClaim("auth_time"), "the time of the sign-in");
+        assertEquals(null, claims.getStringClaim("nonce"), "OpenID Connect Core 12.2: no nonce");
+        assertTrue(claims.getIssueTime().toInstant().isAfter(Instant.ofEpochMilli(
+                SignedJWT.parse(first.idToken()).getJWTClaimsSet().getIssueTime().getTime())), "issued now");
+        assertEquals(null, refresh(refreshed.refreshToken(), Set.of("orders:read")).idToken(),
+                "narrowed without openid: no ID token");
+    }
+
+    @Test
     void aPersonWithdrawsTheirConsentAndTheApplicationsTokensInTheirNameDie() {
         IssuedToken refreshed = redeem(code(withPkce("orders:read")), VERIFIER);
         var authorizedApps = call(() -> authorizations.authorized(person));
