@@ -132,6 +132,38 @@ class PublisherInChromiumIT {
         screenshot("publisher-approved");
         assertTrue(developer.get("developer/v1/applications/" + app + "/subscriptions").contains("\"status\":\"ACTIVE\""));
 
+        // the developer calls the API twice; the publisher's page and the administrator's Usage page show it
+        String keys = developer.send("POST", "developer/v1/applications/" + app + "/keys/PRODUCTION", null);
+        String clientId = keys.replaceAll("(?s)^.*?\"clientId\":\"([^\"]+)\".*$", "$1");
+        String secret = keys.replaceAll("(?s)^.*?\"value\":\"([^\"]+)\".*$", "$1");
+        HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(product.uri("oauth2/token"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((clientId + ":" + secret)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, token.statusCode(), token.body());
+        String accessToken = token.body().replaceAll("(?s)^.*?\"access_token\":\"([^\"]+)\".*$", "$1");
+        for (int call = 0; call < 2; call++) {
+            HttpResponse<String> parcel = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    product.uri("api/" + context + "/2.1.0/parcels/P-1")).header("Authorization", "Bearer " + accessToken)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, parcel.statusCode(), parcel.body());
+        }
+        browser.get(product.uri("devportal/admin/usage.xhtml").toString());
+        wait.until(ExpectedConditions.titleIs("Usage · Gatehouse"));
+        java.time.Instant written = java.time.Instant.now().plusSeconds(20); // each node writes every 5 s
+        while (!browser.findElement(By.id("operations")).getText().contains("Parcel tracker (Subscriber)")
+                && java.time.Instant.now().isBefore(written)) {
+            Thread.sleep(500);
+            browser.navigate().refresh();
+        }
+        String everything = browser.findElement(By.id("operations")).getText();
+        assertTrue(everything.contains("Parcel tracker (Subscriber)") && everything.contains("GET /parcels/{id}"),
+                everything);
+        screenshot("admin-usage");
+        Accessibility.assertAccessible(browser, "Usage (administrator)");
+
         // the API's page lists its subscribers, where the publisher blocks and unblocks them
         browser.get(apiPage);
         wait.until(ExpectedConditions.titleIs("Parcels 2.1.0 · Gatehouse"));
@@ -143,7 +175,8 @@ class PublisherInChromiumIT {
         wait.until(ExpectedConditions.textToBe(By.xpath(row + "//span[contains(@id,'status')]"), "Blocked"));
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(row + "//button[normalize-space(.)='Unblock']"))).click();
         wait.until(ExpectedConditions.textToBe(By.xpath(row + "//span[contains(@id,'status')]"), "Active"));
-        assertTrue(browser.findElement(By.id("usage")).isDisplayed(), "the last day's usage");
+        assertEquals("2", browser.findElement(By.id("usage-calls")).getText(), "the last day's usage");
+        assertTrue(browser.findElement(By.id("usage-table")).getText().contains("Parcel tracker (Subscriber)"));
 
         // a new version of the document, in place: its new operation is listed, the subscription stays
         browser.findElement(By.id("document:text")).sendKeys(DOCUMENT + """
@@ -179,6 +212,10 @@ class PublisherInChromiumIT {
 
         String get(String path) throws Exception {
             return send(product, "GET", path, basic, null);
+        }
+
+        String send(String method, String path, String json) throws Exception {
+            return send(product, method, path, basic, json);
         }
 
         private static String send(RunningProduct product, String method, String path, String authorization,

@@ -86,6 +86,22 @@ public class ClientCredentialsInRequest {
         return new Presented(new ClientCredentials(clientId, secret, request.getRemoteAddr()), basic);
     }
 
+    /**
+     * The client a request speaks for: authenticated by its secret, or a client registered as public naming itself
+     * (RFC 7009 §2.1 lets a public client revoke its own tokens); anyone else is invalid_client.
+     */
+    public String clientIdOf(String authorization, MultivaluedMap<String, String> form) {
+        Presented presented = presented(authorization, form);
+        if (presented.credentials().secret() != null) {
+            return authenticate(presented).clientId();
+        }
+        String clientId = presented.credentials().clientId();
+        return clients.registered(clientId).filter(registered -> registered.configuration().publicClient())
+                .map(registered -> clientId)
+                .orElseThrow(() -> OAuthError.invalidClient("Client authentication is required: this client is not"
+                        + " registered as public.", false));
+    }
+
     public AuthenticatedClient authenticate(String authorization, MultivaluedMap<String, String> form) {
         return authenticate(presented(authorization, form));
     }

@@ -1,7 +1,6 @@
 package dev.gatehouse.runtime.oauth;
 
 import dev.gatehouse.keymanager.authorization.api.PersonGrants;
-import dev.gatehouse.keymanager.clients.api.AuthenticatedClient;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -17,8 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * RFC 7009 token revocation: a client revokes its own access or refresh tokens (the two are told apart by their
- * form, so token_type_hint is not needed); unknown tokens are answered 200 all the same.
+ * RFC 7009 token revocation: a client (a public one by its client_id alone) revokes its own access or refresh
+ * tokens (the two are told apart by their form, so token_type_hint is not needed); unknown tokens are answered 200
+ * all the same.
  */
 @Path("/oauth2/revoke")
 @Tag(name = "OAuth2")
@@ -38,15 +38,15 @@ public class RevocationEndpoint {
     @Operation(summary = "Revoke an access token, or a refresh token with the tokens of its grant (RFC 7009)")
     public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             MultivaluedMap<String, String> form) {
-        AuthenticatedClient client = clientAuthentication.authenticate(authorization, form);
+        String clientId = clientAuthentication.clientIdOf(authorization, form);
         String token = form.getFirst("token");
         if (token == null || token.isBlank()) {
             throw OAuthError.invalidRequest("token is required.");
         }
         if (token.indexOf('.') >= 0) {
-            tokens.revoke(token, client.clientId()); // a JWT: an access token
+            tokens.revoke(token, clientId); // a JWT: an access token
         } else {
-            grants.revokeRefreshToken(client.clientId(), token);
+            grants.revokeRefreshToken(clientId, token);
         }
         return Response.ok().build();
     }

@@ -119,6 +119,28 @@ class AuthorizationEndpointIT {
     }
 
     @Test
+    void aPublicClientRevokesByItsClientIdAloneAndAConfidentialOneMayNot() throws Exception {
+        App confidential = app();
+        Answer refused = client.form("oauth2/revoke", null, Map.of("client_id", confidential.clientId(),
+                "token", "an-unknown-refresh-token"));
+        assertEquals(401, refused.status(), refused.body());
+        assertEquals("invalid_client", refused.json().getString("error"));
+
+        App open = app();
+        Answer configured = client.send("PUT", "developer/v1/applications/" + open.id()
+                + "/keys/PRODUCTION/configuration", open.owner().basic(), "{\"grantTypes\":[\"authorization_code\","
+                + "\"refresh_token\"],\"accessTokenLifetimeSeconds\":600,\"refreshTokenLifetimeSeconds\":3600,"
+                + "\"callbackUrl\":\"" + CALLBACK + "\",\"pkceRequired\":true,\"publicClient\":true}");
+        assertEquals(200, configured.status(), configured.body());
+        Answer revoked = client.form("oauth2/revoke", null, Map.of("client_id", open.clientId(),
+                "token", "an-unknown-refresh-token"));
+        assertEquals(200, revoked.status(), "RFC 7009: an unknown token is answered 200 too: " + revoked.body());
+        Answer noToken = client.form("oauth2/revoke", null, Map.of("client_id", open.clientId()));
+        assertEquals(400, noToken.status(), noToken.body());
+        assertEquals("invalid_request", noToken.json().getString("error"));
+    }
+
+    @Test
     void onlyAnAdministratorMarksAnApplicationFirstParty() throws Exception {
         App app = app();
         String path = "management/v1/applications/" + app.id() + "/first-party";

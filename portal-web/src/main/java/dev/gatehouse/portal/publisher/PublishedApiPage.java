@@ -139,6 +139,12 @@ public class PublishedApiPage implements Serializable {
     }
 
 
+    /** The plan a usage row's application subscribes with; none for a former subscriber. */
+    public String planOf(UUID applicationId) {
+        return subscribers.stream().filter(subscription -> subscription.applicationId().equals(applicationId))
+                .map(SubscriptionView::planName).findFirst().orElse("—");
+    }
+
     /** What a history entry did, in words. */
     public String did(AuditEventView event) {
         return switch (event.action()) {
