@@ -204,6 +204,75 @@ class AuthorizationCodeInChromiumIT {
     }
 
     @Test
+    void promptAndMaxAgeDecideWhetherThePersonIsAskedAgain(RunningProduct product) throws Exception {
+        Client client = flow.registeredClient();
+        String person = flow.person().getString("username");
+        AuthorizationServerMetadata metadata = flow.metadata();
+        URI redirect = flow.redirect();
+
+        // prompt=none before signing in: back to the application at once with login_required
+        CodeVerifier verifier = new CodeVerifier();
+        State state = new State();
+        browser.get(CodeFlowInBrowser.request(metadata, client, redirect, state, verifier).customParameter("prompt", "none")
+                .build().toURI().toString());
+        AuthorizationErrorResponse loginRequired = AuthorizationResponse.parse(flow.arrived()).toErrorResponse();
+        assertEquals("login_required", loginRequired.getErrorObject().getCode());
+        assertEquals(state, loginRequired.getState());
+
+        // signed in, not yet allowed: prompt=none hears consent_required; then allowed once
+        browser.get(authorization(metadata, client, redirect, new State(), verifier).toString());
+        flow.signIn(person);
+        wait.until(ExpectedConditions.titleIs("Authorize an application · Gatehouse"));
+        browser.get(CodeFlowInBrowser.request(metadata, client, redirect, new State(), verifier)
+                .customParameter("prompt", "none").build().toURI().toString());
+        assertEquals("consent_required", AuthorizationResponse.parse(flow.arrived()).toErrorResponse()
+                .getErrorObject().getCode());
+        browser.get(authorization(metadata, client, redirect, new State(), verifier).toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("decision:allow"))).click();
+        assertTrue(AuthorizationResponse.parse(flow.arrived()).indicatesSuccess());
+
+        // allowed and signed in: prompt=none answers with a code, no page shown
+        browser.get(CodeFlowInBrowser.request(metadata, client, redirect, new State(), verifier)
+                .customParameter("prompt", "none").build().toURI().toString());
+        assertTrue(AuthorizationResponse.parse(flow.arrived()).indicatesSuccess(), "silent authorization");
+
+        // prompt=consent asks again although allowed
+        browser.get(CodeFlowInBrowser.request(metadata, client, redirect, new State(), verifier)
+                .customParameter("prompt", "consent").build().toURI().toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("decision:allow"))).click();
+        assertTrue(AuthorizationResponse.parse(flow.arrived()).indicatesSuccess());
+
+        // prompt=login, and a sign-in older than max_age: the person signs in again, then goes on without asking
+        Thread.sleep(2000);
+        for (String again : new String[] {"prompt=login", "max_age=1"}) {
+            State fresh = new State();
+            browser.get(CodeFlowInBrowser.request(metadata, client, redirect, fresh, verifier).build().toURI()
+                    + "&" + again);
+            flow.signIn(person);
+            AuthorizationResponse signedInAgain = AuthorizationResponse.parse(flow.arrived());
+            assertTrue(signedInAgain.indicatesSuccess(), again + ": " + signedInAgain);
+            assertEquals(fresh, signedInAgain.getState(), again);
+        }
+        // prompt=none with a sign-in older than max_age: login_required, nothing shown
+        Thread.sleep(2000);
+        browser.get(CodeFlowInBrowser.request(metadata, client, redirect, new State(), verifier)
+                .customParameter("prompt", "none").build().toURI() + "&max_age=1");
+        assertEquals("login_required", AuthorizationResponse.parse(flow.arrived()).toErrorResponse()
+                .getErrorObject().getCode());
+
+        // prompt=none with another value is a bad request, said to the application
+        HttpResponse<String> mixed = noRedirects.send(HttpRequest.newBuilder(URI.create(CodeFlowInBrowser.request(
+                metadata, client, redirect, new State(), verifier).build().toURI() + "&prompt=none%20login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, mixed.statusCode(), mixed.body());
+        assertTrue(mixed.headers().firstValue("Location").orElseThrow().contains("error=invalid_request"));
+        String discovery = noRedirects.send(HttpRequest.newBuilder(product.uri(".well-known/openid-configuration"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(discovery.contains("\"prompt_values_supported\":[\"none\",\"login\",\"consent\",\"select_account\"]"),
+                discovery);
+    }
+
+    @Test
     void anUntrustedRedirectIsNeverFollowedAndPlainPkceGoesBackAsAnError(RunningProduct product) throws Exception {
         URI redirect = flow.redirect();
         Client client = flow.registeredClient();

@@ -60,6 +60,8 @@ public class AuthorizationServerMetadata {
                 .add("id_token_signing_alg_values_supported", array(List.of("RS256", "ES256")))
                 .add("claims_supported", array(List.of("iss", "sub", "aud", "azp", "exp", "iat", "auth_time", "nonce",
                         "preferred_username", "name", "email")))
+                // OpenID Connect Prompt Create 1.0 §4.1 names this member; Core §3.1.2.1 defines the values
+                .add("prompt_values_supported", array(List.of("none", "login", "consent", "select_account")))
                 .build();
     }
 

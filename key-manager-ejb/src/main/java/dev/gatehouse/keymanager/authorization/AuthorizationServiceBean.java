@@ -76,6 +76,10 @@ public class AuthorizationServiceBean implements AuthorizationService {
         issuer = TokenSettings.from(ConfigProvider.getConfig(AuthorizationServiceBean.class.getClassLoader())).issuer();
     }
 
+    /** OpenID Connect Core §3.1.2.1's prompt values; select_account is a sign-in, where another account may be used. */
+    static final Set<String> PROMPTS = Set.of(AuthorizationRequest.PROMPT_NONE, AuthorizationRequest.PROMPT_LOGIN,
+            AuthorizationRequest.PROMPT_CONSENT, AuthorizationRequest.PROMPT_SELECT_ACCOUNT);
+
     /** A request that passed every check: its client, the redirect URI in force and the scopes it grants. */
     private record Checked(RegisteredClient client, String redirectUri, List<String> scopes, AuthorizationRedirect back) {
     }
@@ -104,6 +108,16 @@ public class AuthorizationServiceBean implements AuthorizationService {
         }
         if (!client.applicationActive()) {
             throw back.refused("unauthorized_client", "The application is blocked.");
+        }
+        Set<String> prompts = request.prompts();
+        if (!PROMPTS.containsAll(prompts)) {
+            throw back.refused("invalid_request", "prompt is none, login, consent or select_account.");
+        }
+        if (prompts.contains(AuthorizationRequest.PROMPT_NONE) && prompts.size() > 1) {
+            throw back.refused("invalid_request", "prompt=none goes with no other value.");
+        }
+        if (request.maxAge() != null && !request.maxAge().strip().matches("[0-9]{1,9}")) {
+            throw back.refused("invalid_request", "max_age is a number of seconds.");
         }
         Pkce.checkChallenge(request.codeChallenge(), request.codeChallengeMethod(),
                 client.configuration().pkceRequired() || client.configuration().publicClient(), back);
@@ -142,6 +156,16 @@ public class AuthorizationServiceBean implements AuthorizationService {
                     null);
         }
         return registered;
+    }
+
+    @Override
+    public URI withoutInteraction(AuthorizationRequest request, String error) {
+        String description = switch (error) {
+            case "login_required" -> "The person is not signed in, or must sign in again, and prompt=none.";
+            case "consent_required" -> "The person has not allowed this request, and prompt=none.";
+            default -> throw new IllegalArgumentException(error);
+        };
+        return checked(request).back().error(error, description);
     }
 
     @Override

@@ -389,6 +389,40 @@ class AuthorizationCodeFlowTest {
     }
 
     @Test
+    void promptAndMaxAgeAreCheckedAndPromptNoneAnswersWithoutAsking() {
+        AuthorizationRequest plain = withPkce("orders:read");
+        for (String[] bad : new String[][] {{"none login", null}, {"sometimes", null}, {null, "-1"}, {null, "soon"}}) {
+            AuthorizationRequest request = new AuthorizationRequest(plain.clientId(), plain.redirectUri(),
+                    plain.responseType(), plain.scope(), plain.state(), plain.nonce(), plain.codeChallenge(),
+                    plain.codeChallengeMethod(), bad[0], bad[1]);
+            AuthorizationRefused refused = assertThrows(AuthorizationRefused.class,
+                    () -> scope.run(() -> authorizations.check(request)), String.join(",", Arrays.asList(bad)));
+            assertEquals("invalid_request", refused.reason());
+            assertTrue(refused.redirect().isPresent(), "told to the application");
+        }
+        AuthorizationRequest silent = new AuthorizationRequest(plain.clientId(), plain.redirectUri(),
+                plain.responseType(), plain.scope(), plain.state(), plain.nonce(), plain.codeChallenge(),
+                plain.codeChallengeMethod(), "none", "600");
+        Map<String, String> back = query(call(() -> authorizations.withoutInteraction(silent, "login_required")));
+        assertEquals("login_required", back.get("error"));
+        assertEquals("xyz", back.get("state"));
+        assertEquals(TokenTesting.ISSUER, back.get("iss"));
+
+        Instant signedIn = Instant.parse("2031-01-01T10:00:00Z");
+        assertTrue(silent.withoutInteraction());
+        assertFalse(silent.needsSignInSince(signedIn, signedIn.plusSeconds(600)), "within max_age");
+        assertTrue(silent.needsSignInSince(signedIn, signedIn.plusSeconds(601)), "older than max_age");
+        AuthorizationRequest login = new AuthorizationRequest(plain.clientId(), null, "code", "a b", "s t", null,
+                null, null, "login consent", "0");
+        assertTrue(login.needsSignInSince(Instant.now(), Instant.now()));
+        AuthorizationRequest after = login.signedInNow();
+        assertFalse(after.needsSignInSince(Instant.now(), Instant.now()), "met once signed in: no loop");
+        assertEquals("consent", after.prompt());
+        assertEquals("client_id=" + plain.clientId() + "&response_type=code&scope=a+b&state=s+t&prompt=consent",
+                after.toQuery());
+    }
+
+    @Test
     void aPersonWithdrawsTheirConsentAndTheApplicationsTokensInTheirNameDie() {
         IssuedToken refreshed = redeem(code(withPkce("orders:read")), VERIFIER);
         var authorizedApps = call(() -> authorizations.authorized(person));

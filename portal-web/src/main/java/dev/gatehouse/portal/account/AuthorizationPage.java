@@ -18,6 +18,7 @@ import java.io.Serializable;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -49,14 +50,6 @@ public class AuthorizationPage implements Serializable {
             return;
         }
         HttpServletRequest http = (HttpServletRequest) external.getRequest();
-        if (!signedIn.isSignedIn()) {
-            // signed in first, then back here with the same request: the portal's own sign-in and session
-            String here = "/authorize.xhtml" + (http.getQueryString() == null ? "" : "?" + http.getQueryString());
-            external.redirect(external.getRequestContextPath() + "/signin.xhtml?next="
-                    + URLEncoder.encode(here, StandardCharsets.UTF_8));
-            FacesContext.getCurrentInstance().responseComplete();
-            return;
-        }
         Map<String, String[]> parameters = external.getRequestParameterValuesMap();
         if (parameters.values().stream().anyMatch(values -> values.length > 1)) {
             refusal = "A parameter of this request appears more than once.";
@@ -64,16 +57,52 @@ public class AuthorizationPage implements Serializable {
         }
         request = AuthorizationRequest.of(name -> external.getRequestParameterMap().get(name));
         try {
+            if (!signedIn.isSignedIn()) {
+                if (request.withoutInteraction()) {
+                    redirect(authorizations.withoutInteraction(request, "login_required"));
+                } else {
+                    // signed in first, then back here with the same request: the portal's own sign-in and session
+                    signInFirst(http.getQueryString() == null ? "" : http.getQueryString());
+                }
+                return;
+            }
+            if (request.needsSignInSince(signedIn.signedInAt(), Instant.now())) {
+                if (request.withoutInteraction()) {
+                    redirect(authorizations.withoutInteraction(request, "login_required"));
+                } else {
+                    authorizations.check(request); // a bad request is said here, not after a sign-in
+                    signInFirst(request.signedInNow().toQuery());
+                }
+                return;
+            }
             prompt = authorizations.prompt(signedIn.required(), request);
+            if (prompt.alreadyAllowed() && !request.prompts().contains(AuthorizationRequest.PROMPT_CONSENT)) {
+                answer(true);
+                return;
+            }
+            if (request.withoutInteraction()) {
+                redirect(authorizations.withoutInteraction(request, "consent_required"));
+                return;
+            }
         } catch (AuthorizationRefused refused) {
             refuse(refused);
             return;
         }
-        if (prompt.alreadyAllowed()) {
-            answer(true);
-            return;
-        }
         SecurityHeadersFilter.allowFormsTo((HttpServletResponse) external.getResponse(), prompt.returnsTo());
+    }
+
+    /** To the sign-in page, which comes back here with the request (the same, or as it stands once signed in). */
+    private void signInFirst(String query) throws IOException {
+        String here = "/authorize.xhtml" + (query.isEmpty() ? "" : "?" + query);
+        ExternalContext external = external();
+        external.redirect(external.getRequestContextPath() + "/signin.xhtml?next="
+                + URLEncoder.encode(here, StandardCharsets.UTF_8));
+        FacesContext.getCurrentInstance().responseComplete();
+    }
+
+    private void redirect(URI back) throws IOException {
+        external().redirect(back.toString());
+        FacesContext.getCurrentInstance().responseComplete();
     }
 
     public void allow() throws IOException {
@@ -92,8 +121,7 @@ public class AuthorizationPage implements Serializable {
             refuse(refused);
             return;
         }
-        external().redirect(back.toString());
-        FacesContext.getCurrentInstance().responseComplete();
+        redirect(back);
     }
 
     /** Back to the application with the error when it can be trusted with it, else said on this page. */

@@ -35,6 +35,12 @@ public interface AuthorizationService {
     URI decide(@NotNull Caller person, @NotNull Instant signedInAt, @NotNull AuthorizationRequest request,
             boolean allow);
 
+    /**
+     * prompt=none and the person would have to sign in ({@code login_required}) or consent
+     * ({@code consent_required}): the request checked, the redirect carrying that error with state and iss.
+     */
+    URI withoutInteraction(@NotNull AuthorizationRequest request, @NotNull String error);
+
     /** The applications this person has allowed, newest first. */
     List<AuthorizedApplication> authorized(@NotNull Caller person);
 
