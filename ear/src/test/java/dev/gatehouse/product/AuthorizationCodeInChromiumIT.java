@@ -243,8 +243,8 @@ class AuthorizationCodeInChromiumIT {
         assertTrue(AuthorizationResponse.parse(flow.arrived()).indicatesSuccess());
 
         // prompt=login, and a sign-in older than max_age: the person signs in again, then goes on without asking
-        Thread.sleep(2000);
         for (String again : new String[] {"prompt=login", "max_age=1"}) {
+            Thread.sleep(2000); // the last sign-in is then older than max_age
             State fresh = new State();
             browser.get(CodeFlowInBrowser.request(metadata, client, redirect, fresh, verifier).build().toURI()
                     + "&" + again);

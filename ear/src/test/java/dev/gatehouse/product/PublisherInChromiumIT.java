@@ -167,6 +167,12 @@ class PublisherInChromiumIT {
         // the API's page lists its subscribers, where the publisher blocks and unblocks them
         browser.get(apiPage);
         wait.until(ExpectedConditions.titleIs("Parcels 2.1.0 · Gatehouse"));
+        java.time.Instant bothWritten = java.time.Instant.now().plusSeconds(20); // the second call may come a write later
+        while (!browser.findElement(By.id("usage-calls")).getText().equals("2")
+                && java.time.Instant.now().isBefore(bothWritten)) {
+            Thread.sleep(500);
+            browser.navigate().refresh();
+        }
         String row = "//form[@id='subscribers']//tr[td[normalize-space(.)='Parcel tracker']]";
         assertEquals("Active", browser.findElement(By.xpath(row + "//span[contains(@id,'status')]")).getText());
         assertTrue(browser.findElement(By.xpath(row)).getText().contains("Subscriber"));

@@ -131,14 +131,15 @@ final class SeedInBrowser {
         // the keyboard alone: the dialog takes the focus and keeps it, Escape closes it and the focus returns
         browser.findElement(By.id("api:subscribe")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("api:confirm-subscribe")));
+        wait.until(driver -> focusInside("api:subscribe-dialog")); // once the dialog has faded in
         for (int tab = 0; tab < 12; tab++) {
             assertTrue(focusInside("api:subscribe-dialog"), "the focus stays in the dialog, tab " + tab);
             browser.switchTo().activeElement().sendKeys(Keys.TAB);
         }
         browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("api:subscribe-dialog")));
-        assertEquals("api:subscribe", browser.switchTo().activeElement().getAttribute("id"),
-                "the focus is back on the button that opened the dialog");
+        wait.until(driver -> "api:subscribe".equals(browser.switchTo().activeElement().getAttribute("id"))); // given back
+
         browser.findElement(By.id("api:subscribe")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("api:confirm-subscribe"))).click();
         try {

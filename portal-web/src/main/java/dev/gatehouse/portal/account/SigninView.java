@@ -5,6 +5,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
 import jakarta.validation.constraints.NotBlank;
 import java.io.IOException;
 
@@ -34,7 +35,7 @@ public class SigninView {
 
     private String next;
 
-    public void signIn() throws IOException {
+    public void signIn() throws IOException, ServletException {
         if (!portal.signIn(username, password, next)) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     refusal.message().orElse("Wrong username or password."), null));

@@ -9,6 +9,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
 import java.io.IOException;
 
 /** signup.xhtml: a developer account, signed in at once and back to the page the person came from. */
@@ -31,7 +32,7 @@ public class SignupView {
     private String password;
     private String next;
 
-    public String signUp() throws IOException {
+    public String signUp() throws IOException, ServletException {
         try {
             accounts.signUp(new SignUp(username, email, displayName, password));
         } catch (BusinessException refused) {
