@@ -20,7 +20,7 @@ public class PortalStarted implements ServletContextListener, SystemEventListene
 
     @Override
     public void processEvent(SystemEvent event) throws AbortProcessingException {
-        System.setProperty(PORTAL_READY, "true");
+        System.setProperty(PORTAL_READY, Long.toString(System.currentTimeMillis()));
     }
 
     @Override

@@ -17,8 +17,14 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class PortalReadiness implements HealthCheck {
 
-    /** Set to "true" by the portal once started, cleared when it stops (portal-web's {@code PortalStarted}). */
+    /** When the portal started (epoch ms), set by it and cleared when it stops (portal-web's {@code PortalStarted}). */
     public static final String PORTAL_READY = "gatehouse.portal.ready";
+
+    /**
+     * Faces has configured the portal a moment before the server routes requests to it (a request in between was
+     * seen answered 404 right after "ready"): the portal counts as started this long after it said so.
+     */
+    static final long SETTLING_MILLIS = 1_000;
 
     @Inject
     @ConfigProperty(name = "gatehouse.health.portal", defaultValue = "true")
@@ -30,8 +36,11 @@ public class PortalReadiness implements HealthCheck {
         if (!portalExpected) {
             return response.up().withData("portal", "not checked (gatehouse.health.portal=false)").build();
         }
-        return Boolean.getBoolean(PORTAL_READY)
-                ? response.up().build()
-                : response.down().withData("portal", "not started").build();
+        Long started = Long.getLong(PORTAL_READY);
+        if (started == null) {
+            return response.down().withData("portal", "not started").build();
+        }
+        return System.currentTimeMillis() - started >= SETTLING_MILLIS ? response.up().build()
+                : response.down().withData("portal", "starting").build();
     }
 }
