@@ -270,6 +270,8 @@ final class SeedInBrowser {
         wait.until(ExpectedConditions.titleIs("Browser App · Gatehouse"));
         assertEquals("Active", browser.findElement(By.cssSelector("span[id$='status']")).getText());
         browser.findElement(By.cssSelector("div[id$=':plan']")).click();
+        // a click while the list is still sliding open is taken as a hover, not a choice: wait until it is open
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-selectonemenu-panel[class*='enter-done']")));
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//li[contains(@class,'ui-selectonemenu-item') and starts-with(normalize-space(.), 'Gold')]"))).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("[id$=':plan_label']"), "Gold (5000 requests/minute)"));
