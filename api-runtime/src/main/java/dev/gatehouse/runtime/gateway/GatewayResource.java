@@ -318,10 +318,9 @@ public class GatewayResource {
         if (refusal != null && refusal.reason().equals("api_not_found")) {
             return; // an API the caller may not learn of does not show in its usage either
         }
-        usage.count(new UsageCounter.Answer(token.applicationId(), api.id(), api.name() + " " + api.version(),
-                token.environment().name(), operation, method, "/api/" + api.context() + "/" + api.version()
-                        + (path == null ? "" : path), status, refusal == null ? null : refusal.reason(),
-                refusal == null ? null : refusal.description(), System.nanoTime() - started));
+        usage.count(new UsageCounter.Answer(token.applicationId(), api, token.environment().name(), operation, method,
+                path, status, refusal == null ? null : refusal.reason(), refusal == null ? null : refusal.description(),
+                System.nanoTime() - started));
     }
 
     private static Duration elapsed(long started) {

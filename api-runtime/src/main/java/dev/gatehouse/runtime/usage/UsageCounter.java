@@ -1,5 +1,6 @@
 package dev.gatehouse.runtime.usage;
 
+import dev.gatehouse.keymanager.apis.api.ApiRoute;
 import dev.gatehouse.keymanager.usage.api.Granularity;
 import dev.gatehouse.keymanager.usage.api.LatencyHistogram;
 import dev.gatehouse.keymanager.usage.api.RefusedCall;
@@ -97,9 +98,20 @@ public class UsageCounter {
     private boolean failing;
     private ScheduledFuture<?> task;
 
-    /** One answer of the gateway. */
-    public record Answer(UUID applicationId, UUID apiId, String apiName, String environment, String operation,
-            String method, String path, int status, String reason, String description, long nanos) {
+    /**
+     * One answer of the gateway; {@code path} is the part after the API's context and version. The API's name and the
+     * full path are put together only when needed (a new cell, a refusal), not on every served request.
+     */
+    public record Answer(UUID applicationId, ApiRoute api, String environment, String operation, String method,
+            String path, int status, String reason, String description, long nanos) {
+
+        String apiName() {
+            return api.name() + " " + api.version();
+        }
+
+        String fullPath() {
+            return "/api/" + api.context() + "/" + api.version() + (path == null ? "" : path);
+        }
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -122,7 +134,7 @@ public class UsageCounter {
         }
         long now = System.currentTimeMillis();
         String reason = answer.reason() == null ? "" : answer.reason();
-        Key key = new Key(Granularity.MINUTE.bucketOf(now), answer.applicationId(), answer.apiId(),
+        Key key = new Key(Granularity.MINUTE.bucketOf(now), answer.applicationId(), answer.api().id(),
                 answer.environment(), answer.operation(), answer.status(), reason);
         Cell cell = minutes.get(key);
         if (cell == null) {
@@ -136,8 +148,8 @@ public class UsageCounter {
         cell.latency.incrementAndGet(LatencyHistogram.bucketOf(answer.nanos()));
         cell.calls.increment();
         if (!reason.isEmpty()) {
-            refusals.offer(new RefusedCall(Instant.ofEpochMilli(now), answer.applicationId(), answer.apiId(),
-                    answer.apiName(), answer.environment(), answer.method(), answer.path(), answer.status(), reason,
+            refusals.offer(new RefusedCall(Instant.ofEpochMilli(now), answer.applicationId(), answer.api().id(),
+                    answer.apiName(), answer.environment(), answer.method(), answer.fullPath(), answer.status(), reason,
                     answer.description()));
         }
     }

@@ -2,6 +2,8 @@ package dev.gatehouse.runtime.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gatehouse.keymanager.apis.api.ApiRoute;
+import dev.gatehouse.keymanager.apis.api.Lifecycle;
 import dev.gatehouse.keymanager.usage.api.Granularity;
 import dev.gatehouse.keymanager.usage.api.RefusedCall;
 import dev.gatehouse.keymanager.usage.api.UsageCell;
@@ -38,8 +40,9 @@ class UsageCounterTest {
     }
 
     private void answer(int status, String reason) {
-        counter.count(new UsageCounter.Answer(application, api, "Orders 1.0.0", "PRODUCTION", "GET /orders", "GET",
-                "/api/orders/1.0.0/orders", status, reason, reason == null ? null : "why", 1_500_000));
+        counter.count(new UsageCounter.Answer(application, new ApiRoute(api, "Orders", "orders", "1.0.0",
+                Lifecycle.PUBLISHED, "MOCK", null, null, false, List.of()), "PRODUCTION", "GET /orders", "GET",
+                "/orders", status, reason, reason == null ? null : "why", 1_500_000));
     }
 
     private Map<String, Long> lastBatch() {
@@ -56,6 +59,8 @@ class UsageCounterTest {
         assertEquals(Map.of("MINUTE 200", 2L, "HOUR 200", 2L, "MINUTE 429", 1L, "HOUR 429", 1L), lastBatch());
         assertEquals(1, examples.size());
         assertEquals("rate_limited", examples.get(0).reason());
+        assertEquals("/api/orders/1.0.0/orders", examples.get(0).path());
+        assertEquals("Orders 1.0.0", examples.get(0).apiName());
         assertEquals(2, batches.get(0).stream().filter(cell -> cell.granularity() == Granularity.MINUTE
                 && cell.status() == 200).findFirst().orElseThrow().latency()[3], "1.5 ms: the bucket from 1 to 2 ms");
 
