@@ -69,18 +69,20 @@ class GatewayCache {
 
     /** Drops what the change makes stale. Changes of other entities (keys, secrets) need nothing here. */
     void apply(Change change) {
-        switch (change.entity()) {
-            case "api" -> routes.invalidate();
-            case "subscription", "plan" -> access.invalidate();
-            case "application" -> {
-                applicationStatus.invalidate();
-                access.invalidate(); // a deleted application's subscriptions went with it
+        change.about().ifPresent(entity -> {
+            switch (entity) {
+                case API -> routes.invalidate();
+                case SUBSCRIPTION -> access.invalidate();
+                case APPLICATION -> {
+                    applicationStatus.invalidate();
+                    access.invalidate(); // a deleted application's subscriptions went with it
+                }
+                case REVOCATION -> reloadRevocations();
+                default -> {
+                    // not cached here
+                }
             }
-            case "revocation" -> reloadRevocations();
-            default -> {
-                // not cached here
-            }
-        }
+        });
     }
 
     /** After the feed could not be read: nothing cached can be trusted to be current. */

@@ -1,7 +1,7 @@
 package dev.gatehouse.runtime.management;
 
-import dev.gatehouse.keymanager.keys.api.SigningKeyView;
-import dev.gatehouse.keymanager.keys.api.SigningKeys;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeyView;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeys;
 import dev.gatehouse.runtime.authentication.AccountRequired;
 import dev.gatehouse.runtime.authentication.SignedIn;
 import jakarta.ejb.EJB;

@@ -1,6 +1,6 @@
 package dev.gatehouse.runtime.oauth;
 
-import dev.gatehouse.keymanager.keys.api.SigningKeys;
+import dev.gatehouse.keymanager.signingkeys.api.PublishedKeys;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,7 +24,7 @@ public class JwksEndpoint {
     private static final CacheControl CACHE = CacheControl.valueOf("public, max-age=10");
 
     @EJB
-    SigningKeys keys;
+    PublishedKeys keys;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "application/jwk-set+json"})

@@ -1,6 +1,7 @@
 package dev.gatehouse.runtime.gateway;
 
 import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.changes.api.ChangedEntity;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.json.JsonObject;
@@ -35,6 +36,6 @@ public class StoredBackend {
         em.createQuery("UPDATE Api a SET a.productionUrl = :production, a.sandboxUrl = :sandbox WHERE a.id = :id")
                 .setParameter("production", urls.getString("productionUrl"))
                 .setParameter("sandbox", urls.getString("sandboxUrl")).setParameter("id", apiId).executeUpdate();
-        changes.record("api", apiId, "UPDATED");
+        changes.record(ChangedEntity.API, apiId, "UPDATED");
     }
 }

@@ -2,9 +2,11 @@ package dev.gatehouse.runtime.gateway;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.gatehouse.keymanager.keys.TokenKeys;
+import dev.gatehouse.keymanager.signingkeys.KeyRing;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,18 +27,29 @@ import java.util.Set;
 public class TokenForge {
 
     @EJB
-    TokenKeys keys;
+    KeyRing keys;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     public String forge(String claims, @QueryParam("typ") String type, @QueryParam("jku") String jku,
+            @QueryParam("x5u") String x5u, @QueryParam("jwk") boolean jwk, @QueryParam("x5c") boolean x5c,
             @QueryParam("crit") String critical) throws Exception {
-        TokenKeys.TokenSigner signer = keys.signer();
+        KeyRing.TokenSigner signer = keys.signer();
         JWSHeader.Builder header = new JWSHeader.Builder(signer.algorithm()).keyID(signer.kid())
                 .type(new JOSEObjectType(type == null ? "at+jwt" : type));
         if (jku != null) {
             header.jwkURL(URI.create(jku));
+        }
+        if (x5u != null) {
+            header.x509CertURL(URI.create(x5u));
+        }
+        if (jwk) {
+            header.jwk(new RSAKeyGenerator(2048).generate().toPublicJWK());
+        }
+        if (x5c) {
+            // only its presence is checked: any base64 stands for a certificate here
+            header.x509CertChain(List.of(Base64.encode("not a certificate")));
         }
         if (critical != null) {
             header.customParam(critical, true).criticalParams(Set.of(critical));

@@ -32,6 +32,7 @@ import java.util.UUID;
 @NamedQuery(name = "Api.byContext", query = "SELECT a FROM Api a WHERE a.context = :context AND a.apiVersion = :version")
 @NamedQuery(name = "Api.all", query = "SELECT a FROM Api a ORDER BY a.name, a.apiVersion")
 @NamedQuery(name = "Api.ownedBy", query = "SELECT a FROM Api a WHERE a.ownerId = :owner ORDER BY a.name, a.apiVersion")
+@NamedQuery(name = "Api.idsOwnedBy", query = "SELECT a.id FROM Api a WHERE a.ownerId = :owner")
 @NamedQuery(name = "Api.count", query = "SELECT COUNT(a) FROM Api a")
 /**
  * Name and context match by substring, tags (kept lower-case) exactly; all ignoring case. The tag test is a

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "api_operations")
 @NamedQuery(name = "ApiOperation.deleteOfApi", query = "DELETE FROM ApiOperation o WHERE o.apiId = :api")
+@NamedQuery(name = "ApiOperation.ofApis", query = "SELECT o FROM ApiOperation o WHERE o.apiId IN :apis")
 @NamedQuery(name = "ApiOperation.ofApi", query = "SELECT o FROM ApiOperation o WHERE o.apiId = :api ORDER BY o.pathTemplate, o.httpMethod")
 public class ApiOperation {
 
@@ -64,7 +65,7 @@ public class ApiOperation {
         return OpenApiDocuments.operationKey(httpMethod, pathTemplate);
     }
 
-    private Set<String> requiredScopes() {
+    Set<String> requiredScopes() {
         return scopes.isBlank() ? Set.of() : Arrays.stream(scopes.split(" ")).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -19,6 +19,7 @@ import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.audit.api.AuditEventView;
 import dev.gatehouse.keymanager.audit.api.AuditTrail;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.changes.api.ChangedEntity;
 import dev.gatehouse.keymanager.plans.api.PlanService;
 import dev.gatehouse.keymanager.plans.api.PlanView;
 import jakarta.annotation.PostConstruct;
@@ -93,7 +94,7 @@ public class ApiServiceBean implements ApiService {
         request.planIds().forEach(planId -> em.persist(new ApiPlan(api.id(), planId)));
         em.flush();
         // gateways may have cached that nothing was at this context and version
-        changes.record("api", api.id(), "CREATED");
+        changes.record(ChangedEntity.API, api.id(), "CREATED");
         audit.success(publisher.username(), "api.import", "api", api.id(), request.context() + " " + version);
         return view(api);
     }
@@ -115,17 +116,27 @@ public class ApiServiceBean implements ApiService {
         em.createNamedQuery("ApiPlan.deleteOfApi").setParameter("api", apiId).executeUpdate();
         update.planIds().forEach(planId -> em.persist(new ApiPlan(apiId, planId)));
         em.flush();
-        changes.record("api", apiId, "UPDATED");
+        changes.record(ChangedEntity.API, apiId, "UPDATED");
         audit.success(publisher.username(), "api.update", "api", apiId, null);
         return view(api);
     }
 
-    /** MOCK unless HTTP is asked for, which needs both base URLs. */
+    /**
+     * MOCK unless HTTP is asked for, which needs the base URL of one environment at least; the gateway refuses a
+     * token of an environment without one ({@code environment_unavailable}).
+     */
     private String endpointType(String requested, String productionUrl, String sandboxUrl) {
         String endpointType = requested == null ? "MOCK" : requested;
         if (endpointType.equals("HTTP")) {
-            checkUrl("productionUrl", productionUrl);
-            checkUrl("sandboxUrl", sandboxUrl);
+            if (blankToNull(productionUrl) == null && blankToNull(sandboxUrl) == null) {
+                throw new InvalidApi("invalid_endpoint", "An HTTP endpoint needs productionUrl, sandboxUrl or both.");
+            }
+            if (blankToNull(productionUrl) != null) {
+                checkUrl("productionUrl", productionUrl);
+            }
+            if (blankToNull(sandboxUrl) != null) {
+                checkUrl("sandboxUrl", sandboxUrl);
+            }
         }
         return endpointType;
     }
@@ -139,7 +150,7 @@ public class ApiServiceBean implements ApiService {
                     + " cannot become " + target + "; it can become " + api.lifecycle().next() + ".");
         }
         api.moveTo(target);
-        changes.record("api", apiId, target.name());
+        changes.record(ChangedEntity.API, apiId, target.name());
         audit.success(publisher.username(), "api.lifecycle", "api", apiId, target.name());
         return view(api);
     }

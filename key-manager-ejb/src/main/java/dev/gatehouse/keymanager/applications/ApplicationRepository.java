@@ -2,6 +2,7 @@ package dev.gatehouse.keymanager.applications;
 
 import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.applications.api.ApplicationNotFound;
+import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
 import dev.gatehouse.keymanager.applications.api.DuplicateApplicationName;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
@@ -41,6 +42,11 @@ public class ApplicationRepository {
         return Optional.ofNullable(em.find(Application.class, applicationId));
     }
 
+    /** For the clients feature: whether an application's keys may be used. Empty once it is deleted. */
+    public Optional<ApplicationStatus> status(UUID applicationId) {
+        return find(applicationId).map(Application::status);
+    }
+
     List<Application> mine(Caller caller) {
         return em.createNamedQuery("Application.mine", Application.class)
                 .setParameter("owner", caller.accountId()).getResultList();
@@ -67,12 +73,6 @@ public class ApplicationRepository {
             }
             throw new DuplicateApplicationName(name.strip());
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    List<String> clientIdsOf(UUID applicationId) {
-        return em.createNativeQuery("SELECT client_id FROM oauth_clients WHERE application_id = ?1")
-                .setParameter(1, applicationId).getResultList();
     }
 
     void add(Application application) {

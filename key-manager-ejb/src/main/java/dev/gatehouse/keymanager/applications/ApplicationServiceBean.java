@@ -7,6 +7,7 @@ import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.api.BusinessException;
 import dev.gatehouse.keymanager.applications.api.ApplicationCard;
+import dev.gatehouse.keymanager.applications.api.ApplicationDeleted;
 import dev.gatehouse.keymanager.applications.api.ApplicationDetails;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
@@ -14,9 +15,10 @@ import dev.gatehouse.keymanager.applications.api.ApplicationNotFound;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
-import dev.gatehouse.keymanager.revocations.api.RevocationService;
+import dev.gatehouse.keymanager.changes.api.ChangedEntity;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +33,8 @@ public class ApplicationServiceBean implements ApplicationService {
     @Inject
     ApplicationRepository applications;
 
-    @EJB
-    RevocationService revocations;
+    @Inject
+    Event<ApplicationDeleted> deleted;
 
     @EJB
     ChangeFeed changes;
@@ -77,12 +79,10 @@ public class ApplicationServiceBean implements ApplicationService {
     public void delete(Caller caller, UUID applicationId) {
         Application application = applications.ownedForUpdate(caller, applicationId);
         Instant now = Instant.now();
-        for (String clientId : applications.clientIdsOf(applicationId)) {
-            revocations.revokeClientTokens(clientId, now);
-        }
+        deleted.fire(new ApplicationDeleted(applicationId, now));
         // keys, secrets and subscriptions go with it (ON DELETE CASCADE)
         applications.remove(application);
-        changes.record("application", applicationId, "DELETED");
+        changes.record(ChangedEntity.APPLICATION, applicationId, "DELETED");
         audit.success(caller.username(), "application.delete", "application", applicationId, application.name());
     }
 
@@ -96,7 +96,7 @@ public class ApplicationServiceBean implements ApplicationService {
         Application application = applications.find(applicationId).orElseThrow(ApplicationNotFound::new);
         if (application.status() != status) {
             application.status(status);
-            changes.record("application", applicationId, status.name());
+            changes.record(ChangedEntity.APPLICATION, applicationId, status.name());
             audit.success(publisher.username(), "application.status", "application", applicationId, status.name());
         }
         return application.toView();
@@ -104,7 +104,7 @@ public class ApplicationServiceBean implements ApplicationService {
 
     @Override
     public Optional<ApplicationStatus> status(UUID applicationId) {
-        return applications.find(applicationId).map(Application::status);
+        return applications.status(applicationId);
     }
 
     @Override

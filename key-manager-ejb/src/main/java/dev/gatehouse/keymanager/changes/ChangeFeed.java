@@ -1,6 +1,7 @@
 package dev.gatehouse.keymanager.changes;
 
 import dev.gatehouse.keymanager.changes.api.Change;
+import dev.gatehouse.keymanager.changes.api.ChangedEntity;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -26,8 +27,8 @@ public class ChangeFeed {
     @Inject
     Event<Change> committed;
 
-    public void record(String entity, Object entityId, String changeKind) {
-        ChangeEntry entry = new ChangeEntry(entity, String.valueOf(entityId), changeKind, Instant.now());
+    public void record(ChangedEntity entity, Object entityId, String changeKind) {
+        ChangeEntry entry = new ChangeEntry(entity.key(), String.valueOf(entityId), changeKind, Instant.now());
         em.persist(entry);
         committed.fire(new Change(entry.id() == null ? -1 : entry.id(), entry.entity(), entry.entityId(),
                 entry.changeKind(), entry.changedAt()));

@@ -6,6 +6,7 @@ import dev.gatehouse.keymanager.applications.Application;
 import dev.gatehouse.keymanager.applications.ApplicationRepository;
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.changes.api.ChangedEntity;
 import dev.gatehouse.keymanager.clients.api.ApplicationKeys;
 import dev.gatehouse.keymanager.clients.api.Environment;
 import dev.gatehouse.keymanager.clients.api.GeneratedKeys;
@@ -78,7 +79,7 @@ public class ApplicationKeysBean implements ApplicationKeys {
         OAuthClient client = clients.get(applicationId, environment);
         OAuthConfigurationRules.check(configuration);
         client.configure(configuration);
-        changes.record("oauth_client", client.clientId(), "CONFIGURED");
+        changes.record(ChangedEntity.OAUTH_CLIENT, client.clientId(), "CONFIGURED");
         audit.success(caller.username(), "keys.configure", "oauth_client", client.clientId(),
                 "grants=" + new TreeSet<>(configuration.grantTypes()));
         return client.toView(clients.secrets(client));
@@ -157,7 +158,7 @@ public class ApplicationKeysBean implements ApplicationKeys {
         Instant now = Instant.now();
         secret.revoke(now);
         revocations.revokeSecretTokens(secret.id(), now);
-        changes.record("client_secret", secret.id(), "REVOKED");
+        changes.record(ChangedEntity.CLIENT_SECRET, secret.id(), "REVOKED");
         audit.success(caller.username(), "secret.revoke", "client_secret", secret.id(), client.clientId());
     }
 }

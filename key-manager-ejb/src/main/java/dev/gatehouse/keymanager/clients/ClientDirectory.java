@@ -3,6 +3,7 @@ package dev.gatehouse.keymanager.clients;
 import dev.gatehouse.keymanager.secrets.SecretValues;
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.api.Change;
+import dev.gatehouse.keymanager.changes.api.ChangedEntity;
 import dev.gatehouse.keymanager.changes.api.ChangeCursor;
 import dev.gatehouse.keymanager.changes.api.ChangeLog;
 import dev.gatehouse.keymanager.clients.api.AuthenticatedClient;
@@ -60,8 +61,8 @@ public class ClientDirectory {
     static final int MAX_CLIENTS = 100_000;
     private static final int MAX_CLIENT_ID_LENGTH = 64;
     /** The feed entities whose changes can change what a client may do. */
-    private static final Set<String> ENTITIES = Set.of("oauth_client", "client_secret", "application", "subscription",
-            "api");
+    private static final Set<ChangedEntity> ENTITIES = Set.of(ChangedEntity.OAUTH_CLIENT, ChangedEntity.CLIENT_SECRET,
+            ChangedEntity.APPLICATION, ChangedEntity.SUBSCRIPTION, ChangedEntity.API);
     private static final System.Logger LOG = System.getLogger(ClientDirectory.class.getName());
 
     @Inject
@@ -200,7 +201,7 @@ public class ClientDirectory {
 
     /** Drops everything when a change may concern a client: rare next to tokens, and simple to get right. */
     void apply(Change change) {
-        if (ENTITIES.contains(change.entity())) {
+        if (change.about().filter(ENTITIES::contains).isPresent()) {
             forgetAll();
         }
     }

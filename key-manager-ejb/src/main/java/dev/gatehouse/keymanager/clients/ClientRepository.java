@@ -1,16 +1,20 @@
 package dev.gatehouse.keymanager.clients;
 
+import dev.gatehouse.keymanager.apis.ApiRepository;
+import dev.gatehouse.keymanager.applications.ApplicationRepository;
+import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
 import dev.gatehouse.keymanager.clients.api.Environment;
 import dev.gatehouse.keymanager.clients.api.KeysNotGenerated;
 import dev.gatehouse.keymanager.clients.api.SecretNotFound;
+import dev.gatehouse.keymanager.subscriptions.SubscriptionRepository;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** OAuth clients and their secrets in the database; joins the calling service's transaction. */
 @Dependent
@@ -18,6 +22,15 @@ public class ClientRepository {
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
+
+    @Inject
+    ApplicationRepository applications;
+
+    @Inject
+    SubscriptionRepository subscriptions;
+
+    @Inject
+    ApiRepository apis;
 
     Optional<OAuthClient> find(UUID applicationId, Environment environment) {
         return em.createNamedQuery("OAuthClient.ofApplication", OAuthClient.class)
@@ -50,25 +63,15 @@ public class ClientRepository {
     }
 
     boolean isApplicationActive(UUID applicationId) {
-        Object status = em.createNativeQuery("SELECT status FROM applications WHERE id = ?1")
-                .setParameter(1, applicationId).getSingleResult();
-        return "ACTIVE".equals(status);
+        return applications.status(applicationId).filter(ApplicationStatus.ACTIVE::equals).isPresent();
     }
 
     /**
      * The scopes a token of this application may carry: those of the operations of the APIs it has active
      * subscriptions to.
      */
-    @SuppressWarnings("unchecked")
     Set<String> allowedScopes(UUID applicationId) {
-        List<String> lists = em.createNativeQuery("SELECT o.scopes FROM api_operations o"
-                        + " JOIN subscriptions s ON s.api_id = o.api_id"
-                        + " WHERE s.application_id = ?1 AND s.status IN ('ACTIVE', 'PROD_ONLY_BLOCKED')")
-                .setParameter(1, applicationId).getResultList();
-        return lists.stream()
-                .flatMap(list -> java.util.Arrays.stream(list.split(" ")))
-                .filter(scope -> !scope.isBlank())
-                .collect(Collectors.toUnmodifiableSet());
+        return apis.operationScopes(subscriptions.grantingApiIds(applicationId));
     }
 
     /** Written at once: the entities are tied by ids, not JPA relationships, so JPA cannot order the inserts. */

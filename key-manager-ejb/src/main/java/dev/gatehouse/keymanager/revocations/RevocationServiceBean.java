@@ -2,8 +2,10 @@ package dev.gatehouse.keymanager.revocations;
 
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.changes.api.ChangedEntity;
 import dev.gatehouse.keymanager.revocations.api.RevocationList;
 import dev.gatehouse.keymanager.revocations.api.RevocationService;
+import dev.gatehouse.keymanager.tokens.api.MaxTokenLifetime;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -36,7 +38,6 @@ public class RevocationServiceBean implements RevocationService {
     static final Duration PURGE_MARGIN = Duration.ofMinutes(5);
 
     private static final System.Logger LOG = System.getLogger(RevocationServiceBean.class.getName());
-    private static final String FEED_ENTITY = "revocation";
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -47,12 +48,13 @@ public class RevocationServiceBean implements RevocationService {
     @EJB
     AuditLog audit;
 
-    RevocationSettings settings;
+    /** A cut-off is kept as long as a token issued just before it may live. */
+    Duration tokenMaxLifetime;
     Clock clock = Clock.systemUTC();
 
     @PostConstruct
     void configure() {
-        settings = RevocationSettings.from(ConfigProvider.getConfig(RevocationServiceBean.class.getClassLoader()));
+        tokenMaxLifetime = MaxTokenLifetime.from(ConfigProvider.getConfig(RevocationServiceBean.class.getClassLoader()));
     }
 
     @Override
@@ -63,13 +65,13 @@ public class RevocationServiceBean implements RevocationService {
 
     @Override
     public void revokeClientTokens(String clientId, Instant issuedBefore) {
-        record(Revocation.Kind.CLIENT, clientId, issuedBefore, issuedBefore.plus(settings.tokenMaxLifetime()));
+        record(Revocation.Kind.CLIENT, clientId, issuedBefore, issuedBefore.plus(tokenMaxLifetime));
     }
 
     @Override
     public void revokeSecretTokens(UUID secretId, Instant issuedBefore) {
         record(Revocation.Kind.SECRET, secretId.toString(), issuedBefore,
-                issuedBefore.plus(settings.tokenMaxLifetime()));
+                issuedBefore.plus(tokenMaxLifetime));
     }
 
     @Override
@@ -135,6 +137,6 @@ public class RevocationServiceBean implements RevocationService {
         } else {
             em.persist(new Revocation(kind, subject, issuedBefore, expiresAt, clock.instant()));
         }
-        changes.record(FEED_ENTITY, subject, kind.name());
+        changes.record(ChangedEntity.REVOCATION, subject, kind.name());
     }
 }

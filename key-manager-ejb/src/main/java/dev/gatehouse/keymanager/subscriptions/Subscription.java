@@ -18,8 +18,10 @@ import java.util.UUID;
         query = "SELECT s FROM Subscription s WHERE s.applicationId = :application ORDER BY s.createdAt")
 @NamedQuery(name = "Subscription.withStatus", query = "SELECT s FROM Subscription s WHERE s.status = :status ORDER BY s.createdAt")
 @NamedQuery(name = "Subscription.toApi", query = "SELECT s FROM Subscription s WHERE s.apiId = :api ORDER BY s.createdAt")
-@NamedQuery(name = "Subscription.withStatusToApisOf", query = "SELECT s FROM Subscription s WHERE s.status = :status"
-        + " AND EXISTS (SELECT a.id FROM Api a WHERE a.id = s.apiId AND a.ownerId = :owner) ORDER BY s.createdAt")
+@NamedQuery(name = "Subscription.withStatusToApis", query = "SELECT s FROM Subscription s WHERE s.status = :status"
+        + " AND s.apiId IN :apis ORDER BY s.createdAt")
+@NamedQuery(name = "Subscription.grantingApiIds", query = "SELECT s.apiId FROM Subscription s"
+        + " WHERE s.applicationId = :application AND s.status IN :granting")
 @NamedQuery(name = "Subscription.of",
         query = "SELECT s FROM Subscription s WHERE s.applicationId = :application AND s.apiId = :api")
 public class Subscription {

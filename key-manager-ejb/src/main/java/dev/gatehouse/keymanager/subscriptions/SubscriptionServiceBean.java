@@ -4,6 +4,7 @@ import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.api.BusinessException.Kind;
 import dev.gatehouse.keymanager.apis.Api;
+import dev.gatehouse.keymanager.apis.ApiRepository;
 import dev.gatehouse.keymanager.apis.api.ApiNotFound;
 import dev.gatehouse.keymanager.apis.api.Lifecycle;
 import dev.gatehouse.keymanager.apis.api.NotPublisher;
@@ -12,6 +13,7 @@ import dev.gatehouse.keymanager.applications.api.ApplicationCard;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
+import dev.gatehouse.keymanager.changes.api.ChangedEntity;
 import dev.gatehouse.keymanager.plans.api.PlanService;
 import dev.gatehouse.keymanager.plans.api.PlanView;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionNotFound;
@@ -41,6 +43,9 @@ public class SubscriptionServiceBean implements SubscriptionService {
     @Inject
     ApplicationRepository applications;
 
+    @Inject
+    ApiRepository apis;
+
     @EJB
     PlanService plans;
 
@@ -56,15 +61,12 @@ public class SubscriptionServiceBean implements SubscriptionService {
     @Override
     public SubscriptionView subscribe(Caller caller, UUID applicationId, UUID apiId, UUID planId) {
         applications.owned(caller, applicationId);
-        Api api = em.find(Api.class, apiId);
-        if (api == null || !api.lifecycle().isVisible()) {
-            throw new ApiNotFound();
-        }
+        Api api = apis.find(apiId).filter(found -> found.lifecycle().isVisible()).orElseThrow(ApiNotFound::new);
         if (api.lifecycle() != Lifecycle.PUBLISHED) {
             throw new SubscriptionRefused(Kind.INVALID, "api_not_subscribable",
                     "Only PUBLISHED APIs take new subscriptions; this one is " + api.lifecycle() + ".");
         }
-        PlanView plan = offeredPlan(api, planId);
+        PlanView plan = offeredPlan(apiId, planId);
         if (!em.createNamedQuery("Subscription.of", Subscription.class).setParameter("application", applicationId)
                 .setParameter("api", apiId).getResultList().isEmpty()) {
             throw alreadySubscribed();
@@ -80,7 +82,7 @@ public class SubscriptionServiceBean implements SubscriptionService {
             }
             throw alreadySubscribed();
         }
-        changes.record("subscription", subscription.id(), subscription.status().name());
+        changes.record(ChangedEntity.SUBSCRIPTION, subscription.id(), subscription.status().name());
         audit.success(caller.username(), "subscription.create", "subscription", subscription.id(), api.context());
         return view(subscription);
     }
@@ -88,12 +90,12 @@ public class SubscriptionServiceBean implements SubscriptionService {
     @Override
     public SubscriptionView changePlan(Caller caller, UUID applicationId, UUID subscriptionId, UUID planId) {
         Subscription subscription = mine(caller, applicationId, subscriptionId);
-        PlanView plan = offeredPlan(em.find(Api.class, subscription.apiId()), planId);
+        PlanView plan = offeredPlan(subscription.apiId(), planId);
         subscription.plan(planId);
         if (plan.requiresApproval() && subscription.status() == SubscriptionStatus.ACTIVE) {
             subscription.status(SubscriptionStatus.ON_HOLD);
         }
-        changes.record("subscription", subscriptionId, "PLAN_CHANGED");
+        changes.record(ChangedEntity.SUBSCRIPTION, subscriptionId, "PLAN_CHANGED");
         audit.success(caller.username(), "subscription.plan", "subscription", subscriptionId, plan.name());
         return view(subscription);
     }
@@ -116,7 +118,7 @@ public class SubscriptionServiceBean implements SubscriptionService {
             }
         }
         em.remove(subscription);
-        changes.record("subscription", subscriptionId, "DELETED");
+        changes.record(ChangedEntity.SUBSCRIPTION, subscriptionId, "DELETED");
         audit.success(caller.username(), "subscription.delete", "subscription", subscriptionId, null);
     }
 
@@ -131,20 +133,21 @@ public class SubscriptionServiceBean implements SubscriptionService {
     @Override
     public List<SubscriptionView> withStatus(Caller publisher, SubscriptionStatus status) {
         requirePublisher(publisher);
-        var query = publisher.has(Role.ADMIN)
-                ? em.createNamedQuery("Subscription.withStatus", Subscription.class)
-                : em.createNamedQuery("Subscription.withStatusToApisOf", Subscription.class)
-                        .setParameter("owner", publisher.accountId());
-        return query.setParameter("status", status).getResultList().stream().map(this::view).toList();
+        if (publisher.has(Role.ADMIN)) {
+            return em.createNamedQuery("Subscription.withStatus", Subscription.class).setParameter("status", status)
+                    .getResultList().stream().map(this::view).toList();
+        }
+        List<UUID> owned = apis.idsOwnedBy(publisher.accountId());
+        return owned.isEmpty() ? List.of()
+                : em.createNamedQuery("Subscription.withStatusToApis", Subscription.class)
+                        .setParameter("status", status).setParameter("apis", owned)
+                        .getResultList().stream().map(this::view).toList();
     }
 
     @Override
     public List<SubscriptionView> ofApi(Caller publisher, UUID apiId) {
         requirePublisher(publisher);
-        Api api = em.find(Api.class, apiId);
-        if (api == null || !api.isManagedBy(publisher)) {
-            throw new ApiNotFound();
-        }
+        apis.find(apiId).filter(api -> api.isManagedBy(publisher)).orElseThrow(ApiNotFound::new);
         return em.createNamedQuery("Subscription.toApi", Subscription.class).setParameter("api", apiId)
                 .getResultList().stream().map(this::view).toList();
     }
@@ -177,7 +180,7 @@ public class SubscriptionServiceBean implements SubscriptionService {
         requirePublisher(publisher);
         Subscription subscription = em.find(Subscription.class, subscriptionId);
         // a subscription to another publisher's API is not there, exactly as another developer's application
-        if (subscription == null || !em.find(Api.class, subscription.apiId()).isManagedBy(publisher)) {
+        if (subscription == null || apis.find(subscription.apiId()).filter(api -> api.isManagedBy(publisher)).isEmpty()) {
             throw new SubscriptionNotFound();
         }
         if (!from.contains(subscription.status())) {
@@ -185,7 +188,7 @@ public class SubscriptionServiceBean implements SubscriptionService {
                     "A subscription that is " + subscription.status() + " cannot be " + action + "ed.");
         }
         subscription.status(to);
-        changes.record("subscription", subscriptionId, to.name());
+        changes.record(ChangedEntity.SUBSCRIPTION, subscriptionId, to.name());
         audit.success(publisher.username(), "subscription." + action, "subscription", subscriptionId, null);
         return view(subscription);
     }
@@ -199,8 +202,8 @@ public class SubscriptionServiceBean implements SubscriptionService {
         return subscription;
     }
 
-    private PlanView offeredPlan(Api api, UUID planId) {
-        if (!em.createNamedQuery("ApiPlan.planIds", UUID.class).setParameter("api", api.id()).getResultList().contains(planId)) {
+    private PlanView offeredPlan(UUID apiId, UUID planId) {
+        if (!apis.offers(apiId, planId)) {
             throw new SubscriptionRefused(Kind.INVALID, "plan_not_offered", "The API does not offer that plan.");
         }
         return plans.get(planId);
@@ -226,7 +229,7 @@ public class SubscriptionServiceBean implements SubscriptionService {
     }
 
     private SubscriptionView view(Subscription subscription) {
-        Api api = em.find(Api.class, subscription.apiId());
+        Api api = apis.find(subscription.apiId()).orElseThrow();
         PlanView plan = plans.get(subscription.planId());
         ApplicationCard application = applicationCards.card(subscription.applicationId()).orElseThrow();
         return new SubscriptionView(subscription.id(), subscription.applicationId(), application.name(),

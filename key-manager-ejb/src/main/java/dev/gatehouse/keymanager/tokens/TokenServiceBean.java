@@ -8,12 +8,12 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
 import dev.gatehouse.keymanager.audit.AuditLog;
-import dev.gatehouse.keymanager.clients.api.Environment;
-import dev.gatehouse.keymanager.keys.TokenKeys;
+import dev.gatehouse.keymanager.signingkeys.KeyRing;
 import dev.gatehouse.keymanager.revocations.api.RevocationService;
 import dev.gatehouse.keymanager.tokens.api.IdTokenRequest;
 import dev.gatehouse.keymanager.tokens.api.Introspection;
 import dev.gatehouse.keymanager.tokens.api.IssuedToken;
+import dev.gatehouse.keymanager.tokens.api.AccessTokenClaims;
 import dev.gatehouse.keymanager.tokens.api.AccessTokenHeader;
 import dev.gatehouse.keymanager.tokens.api.TokenCheck;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
@@ -26,17 +26,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -52,12 +48,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class TokenServiceBean implements TokenService {
 
     static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
-    static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
     /** Far beyond any token issued here; larger input is refused before it is parsed. */
     static final int MAX_TOKEN_LENGTH = 8192;
 
     @EJB
-    TokenKeys keys;
+    KeyRing keys;
 
     @EJB
     RevocationService revocations;
@@ -103,7 +98,7 @@ public class TokenServiceBean implements TokenService {
         if (request.secretId() != null) {
             claims.claim("secret_id", request.secretId().toString());
         }
-        TokenKeys.TokenSigner signer = keys.signer();
+        KeyRing.TokenSigner signer = keys.signer();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(signer.algorithm()).type(ACCESS_TOKEN_TYPE)
                 .keyID(signer.kid()).build(), claims.build());
         try {
@@ -137,7 +132,7 @@ public class TokenServiceBean implements TokenService {
         if (request.email() != null) {
             claims.claim("email", request.email());
         }
-        TokenKeys.TokenSigner signer = keys.signer();
+        KeyRing.TokenSigner signer = keys.signer();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(signer.algorithm()).type(JOSEObjectType.JWT)
                 .keyID(signer.kid()).build(), claims.build());
         try {
@@ -209,7 +204,7 @@ public class TokenServiceBean implements TokenService {
             if (refusal.isPresent()) {
                 return refusal.get();
             }
-            Optional<TokenKeys.TokenVerifier> key = keys.verifier(header.getKeyID());
+            Optional<KeyRing.TokenVerifier> key = keys.verifier(header.getKeyID());
             if (key.isEmpty()) {
                 return TokenCheck.refused("token_key_unknown", "The token is signed with a key this issuer does not use.");
             }
@@ -224,38 +219,27 @@ public class TokenServiceBean implements TokenService {
     }
 
     private TokenCheck claims(JWTClaimsSet claims, String kid) throws ParseException {
-        Instant now = clock.instant();
-        Date exp = claims.getExpirationTime();
-        Date iat = claims.getIssueTime();
-        Date nbf = claims.getNotBeforeTime();
-        List<String> audience = claims.getAudience();
-        String clientId = claims.getStringClaim("client_id");
-        String applicationId = claims.getStringClaim("application_id");
-        String environment = claims.getStringClaim("environment");
-        if (exp == null || iat == null || claims.getJWTID() == null || claims.getSubject() == null
-                || clientId == null || applicationId == null || environment == null) {
-            return TokenCheck.refused("token_claims_missing", "The token lacks a claim an access token must have"
-                    + " (exp, iat, jti, sub, client_id, application_id, environment).");
-        }
+        return AccessTokenClaims.check(new AccessTokenClaims.Raw(claims.getIssuer(), settings.audience(),
+                claims.getSubject(), claims.getJWTID(), instant(claims.getIssueTime()),
+                instant(claims.getNotBeforeTime()), instant(claims.getExpirationTime()),
+                claims.getStringClaim("client_id"), claims.getStringClaim("application_id"),
+                claims.getStringClaim("environment"), claims.getStringClaim("scope"),
+                claims.getStringClaim("secret_id"), kid), raw -> origin(claims), clock.instant());
+    }
+
+    private Optional<TokenCheck> origin(JWTClaimsSet claims) {
         if (!settings.issuer().equals(claims.getIssuer())) {
-            return TokenCheck.refused("token_issuer_invalid", "The token is not from this issuer.");
+            return Optional.of(TokenCheck.refused("token_issuer_invalid", "The token is not from this issuer."));
         }
+        List<String> audience = claims.getAudience();
         if (audience == null || !audience.contains(settings.audience())) {
-            return TokenCheck.refused("token_audience_invalid", "The token is not meant for this audience.");
+            return Optional.of(TokenCheck.refused("token_audience_invalid",
+                    "The token is not meant for this audience."));
         }
-        if (!exp.toInstant().plus(CLOCK_SKEW).isAfter(now)) {
-            return TokenCheck.refused("token_expired", "The token has expired.");
-        }
-        if (iat.toInstant().minus(CLOCK_SKEW).isAfter(now) || nbf != null && nbf.toInstant().minus(CLOCK_SKEW).isAfter(now)) {
-            return TokenCheck.refused("token_not_yet_valid", "The token is not valid yet.");
-        }
-        String scope = claims.getStringClaim("scope");
-        String secretId = claims.getStringClaim("secret_id");
-        return TokenCheck.accepted(new TokenClaims(claims.getIssuer(), claims.getSubject(), settings.audience(),
-                clientId, UUID.fromString(applicationId), Environment.valueOf(environment),
-                secretId == null ? null : UUID.fromString(secretId),
-                scope == null || scope.isBlank() ? Set.of()
-                        : Arrays.stream(scope.strip().split(" +")).collect(Collectors.toUnmodifiableSet()),
-                claims.getJWTID(), iat.toInstant(), exp.toInstant(), kid));
+        return Optional.empty();
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

@@ -1,7 +1,7 @@
 package dev.gatehouse.keymanager.tokens;
 
+import dev.gatehouse.keymanager.tokens.api.MaxTokenLifetime;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.config.Config;
 
 /** The access tokens' configuration: who issues them, for whom, and how long any of them may live. */
@@ -18,15 +18,9 @@ public record TokenSettings(String issuer, String audience, Duration maxLifetime
     }
 
     public static TokenSettings from(Config config) {
-        String lifetime = config.getOptionalValue("gatehouse.tokens.max-lifetime", String.class).orElse("PT24H").strip();
-        try {
-            return new TokenSettings(
-                    config.getOptionalValue("gatehouse.oauth.issuer", String.class).orElse("http://localhost:8080").strip(),
-                    config.getOptionalValue("gatehouse.oauth.audience", String.class).orElse("gatehouse").strip(),
-                    Duration.parse(lifetime));
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("GH-TOK-002 gatehouse.tokens.max-lifetime must be an ISO-8601 duration"
-                    + " such as PT24H, not " + lifetime);
-        }
+        return new TokenSettings(
+                config.getOptionalValue("gatehouse.oauth.issuer", String.class).orElse("http://localhost:8080").strip(),
+                config.getOptionalValue("gatehouse.oauth.audience", String.class).orElse("gatehouse").strip(),
+                MaxTokenLifetime.from(config));
     }
 }

@@ -10,6 +10,12 @@ public final class ApiTesting {
     private ApiTesting() {
     }
 
+    public static ApiRepository repository(EntityManager em) {
+        ApiRepository apis = new ApiRepository();
+        apis.em = em;
+        return apis;
+    }
+
     public static ApiServiceBean on(EntityManager em) {
         ApiServiceBean apis = new ApiServiceBean();
         apis.em = em;

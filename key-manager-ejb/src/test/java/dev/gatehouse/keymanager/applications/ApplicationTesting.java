@@ -4,7 +4,11 @@ import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
 import dev.gatehouse.keymanager.revocations.api.RevocationService;
 import dev.gatehouse.keymanager.accounts.api.AccountService;
+import dev.gatehouse.keymanager.applications.api.ApplicationDeleted;
+import dev.gatehouse.keymanager.clients.ClientTesting;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import java.lang.reflect.Proxy;
 
 public final class ApplicationTesting {
     private ApplicationTesting() {
@@ -16,12 +20,21 @@ public final class ApplicationTesting {
         return applications;
     }
 
-    /** ApplicationServiceBean as the container builds it. */
+    /** ApplicationServiceBean as the container builds it; without revocations, a deletion revokes nothing. */
+    @SuppressWarnings("unchecked")
     public static ApplicationServiceBean service(EntityManager em, RevocationService revocations, ChangeFeed changes,
             AuditLog audit) {
         ApplicationServiceBean service = new ApplicationServiceBean();
         service.applications = repository(em);
-        service.revocations = revocations;
+        // as the container delivers it: the clients feature revokes the deleted application's tokens
+        var revokeTokens = ClientTesting.deletedApplicationTokens(em, revocations);
+        service.deleted = (Event<ApplicationDeleted>) Proxy.newProxyInstance(Event.class.getClassLoader(),
+                new Class<?>[] {Event.class}, (self, method, arguments) -> {
+                    if (method.getName().equals("fire") && revocations != null) {
+                        revokeTokens.accept((ApplicationDeleted) arguments[0]);
+                    }
+                    return null;
+                });
         service.changes = changes;
         service.audit = audit;
         return service;

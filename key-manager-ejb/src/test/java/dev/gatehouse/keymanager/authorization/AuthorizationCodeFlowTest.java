@@ -36,11 +36,11 @@ import dev.gatehouse.keymanager.clients.api.InvalidClient;
 import dev.gatehouse.keymanager.clients.api.OAuthConfiguration;
 import dev.gatehouse.keymanager.database.TestDatabase;
 import dev.gatehouse.keymanager.database.TestPersistence;
-import dev.gatehouse.keymanager.keys.MutableClock;
-import dev.gatehouse.keymanager.keys.ScopedEntityManager;
-import dev.gatehouse.keymanager.keys.SigningAlgorithm;
-import dev.gatehouse.keymanager.keys.SigningKeysBean;
-import dev.gatehouse.keymanager.keys.SigningKeysTesting;
+import dev.gatehouse.keymanager.signingkeys.MutableClock;
+import dev.gatehouse.keymanager.signingkeys.ScopedEntityManager;
+import dev.gatehouse.keymanager.signingkeys.SigningAlgorithm;
+
+import dev.gatehouse.keymanager.signingkeys.SigningKeysTesting;
 import dev.gatehouse.keymanager.revocations.RecordingAuditLog;
 import dev.gatehouse.keymanager.revocations.RevocationServiceBean;
 import dev.gatehouse.keymanager.revocations.RevocationTesting;
@@ -80,7 +80,7 @@ class AuthorizationCodeFlowTest {
     private ScopedEntityManager scope;
     private MutableClock clock;
     private TokenServiceBean tokens;
-    private SigningKeysBean signing;
+    private SigningKeysTesting.Wired signing;
     private ApplicationServiceBean applications;
     private ClientDirectory directory;
     private ApplicationKeysBean keys;
@@ -114,7 +114,7 @@ class AuthorizationCodeFlowTest {
         var accounts = AccountTesting.service(scope.entityManager());
         applications = ApplicationTesting.service(scope.entityManager(), revocations, changes,
                 audit, accounts);
-        tokens = TokenTesting.wire(signing, revocations, applications, audit, clock);
+        tokens = TokenTesting.wire(signing.ring(), revocations, applications, audit, clock);
         var clients = ClientTesting.repository(scope.entityManager());
         keys = ClientTesting.keys(scope.entityManager(), clients, tokens, revocations, changes, audit);
         directory = ClientTesting.directory(scope, clients, audit, clock);

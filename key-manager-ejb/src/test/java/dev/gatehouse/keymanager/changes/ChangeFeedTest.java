@@ -8,6 +8,7 @@ import dev.gatehouse.keymanager.database.TestPersistence;
 import java.time.Duration;
 import java.time.Instant;
 import dev.gatehouse.keymanager.changes.api.Change;
+import dev.gatehouse.keymanager.changes.api.ChangedEntity;
 import jakarta.enterprise.event.Event;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ class ChangeFeedTest {
             persistence.inTransactionDo(em -> {
                 ChangeFeed feed = ChangeFeedTesting.on(em);
                 feed.committed = recording(fired);
-                feed.record("subscription", first, "BLOCKED");
-                feed.record("application", second, "DELETED");
+                feed.record(ChangedEntity.SUBSCRIPTION, first, "BLOCKED");
+                feed.record(ChangedEntity.APPLICATION, second, "DELETED");
             });
 
             List<ChangeEntry> entries = persistence.inTransaction(em -> em.createQuery(

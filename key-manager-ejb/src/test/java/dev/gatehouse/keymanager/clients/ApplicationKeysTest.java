@@ -23,11 +23,11 @@ import dev.gatehouse.keymanager.clients.api.NewSecret;
 import dev.gatehouse.keymanager.clients.api.SecretRequest;
 import dev.gatehouse.keymanager.database.TestDatabase;
 import dev.gatehouse.keymanager.database.TestPersistence;
-import dev.gatehouse.keymanager.keys.MutableClock;
-import dev.gatehouse.keymanager.keys.ScopedEntityManager;
-import dev.gatehouse.keymanager.keys.SigningAlgorithm;
-import dev.gatehouse.keymanager.keys.SigningKeysBean;
-import dev.gatehouse.keymanager.keys.SigningKeysTesting;
+import dev.gatehouse.keymanager.signingkeys.MutableClock;
+import dev.gatehouse.keymanager.signingkeys.ScopedEntityManager;
+import dev.gatehouse.keymanager.signingkeys.SigningAlgorithm;
+
+import dev.gatehouse.keymanager.signingkeys.SigningKeysTesting;
 import dev.gatehouse.keymanager.revocations.RecordingAuditLog;
 import dev.gatehouse.keymanager.revocations.RevocationServiceBean;
 import dev.gatehouse.keymanager.revocations.RevocationTesting;
@@ -77,13 +77,13 @@ class ApplicationKeysTest {
         ChangeFeed changes = ChangeFeedTesting.on(scope.entityManager());
         byte[] kek = new byte[32];
         new SecureRandom().nextBytes(kek);
-        SigningKeysBean signing = SigningKeysTesting.wire(scope.entityManager(), changes, audit,
+        SigningKeysTesting.Wired signing = SigningKeysTesting.wire(scope.entityManager(), changes, audit,
                 SigningKeysTesting.settings(SigningAlgorithm.RS256), kek, clock);
         scope.run(() -> SigningKeysTesting.advance(signing));
         RevocationServiceBean revocations = RevocationTesting.wire(scope.entityManager(), changes, audit,
                 SigningKeysTesting.MAX_LIFETIME, clock);
         applications = ApplicationTesting.service(scope.entityManager(), revocations, changes, audit);
-        tokens = TokenTesting.wire(signing, revocations, applications, audit, clock);
+        tokens = TokenTesting.wire(signing.ring(), revocations, applications, audit, clock);
         ClientRepository clients = new ClientRepository() {
             @Override
             Optional<OAuthClient> byClientId(String clientId) {
@@ -91,7 +91,7 @@ class ApplicationKeysTest {
                 return super.byClientId(clientId);
             }
         };
-        clients.em = scope.entityManager();
+        ClientTesting.wire(clients, scope.entityManager());
         keys = ClientTesting.keys(scope.entityManager(), clients, tokens, revocations, changes, audit);
         owner = account("owner");
         application = application(owner);
@@ -200,6 +200,8 @@ class ApplicationKeysTest {
         scope.run(() -> applications.delete(owner, application));
         assertFalse(call(() -> tokens.introspect(beforeDeletion.accessToken(), clientId)).active(),
                 "deleted application");
+        assertEquals("token_revoked", call(() -> tokens.check(beforeDeletion.accessToken())).reason(),
+                "and its tokens revoked with it");
     }
 
     @Test

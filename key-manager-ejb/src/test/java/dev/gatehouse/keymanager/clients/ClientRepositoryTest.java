@@ -35,16 +35,14 @@ class ClientRepositoryTest {
             String hash = SecretValues.hash("s3cret");
 
             persistence.inTransactionDo(em -> {
-                ClientRepository clients = new ClientRepository();
-                clients.em = em;
+                ClientRepository clients = ClientTesting.repository(em);
                 OAuthClient client = new OAuthClient(application, Environment.SANDBOX, "client-" + kind);
                 clients.add(client);
                 clients.add(new ClientSecret(client.id(), "default", hash, null));
             });
 
             persistence.inTransactionDo(em -> {
-                ClientRepository clients = new ClientRepository();
-                clients.em = em;
+                ClientRepository clients = ClientTesting.repository(em);
                 OAuthClient client = clients.byClientId("client-" + kind).orElseThrow();
                 assertEquals(Environment.SANDBOX, client.environment());
                 assertEquals(Set.of("client_credentials"), client.configuration().grantTypes());

@@ -1,16 +1,20 @@
 package dev.gatehouse.keymanager.clients;
 
+import dev.gatehouse.keymanager.apis.ApiTesting;
+import dev.gatehouse.keymanager.applications.api.ApplicationDeleted;
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.applications.ApplicationTesting;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
 import dev.gatehouse.keymanager.changes.ChangeFeedTesting;
-import dev.gatehouse.keymanager.keys.ScopedEntityManager;
+import dev.gatehouse.keymanager.signingkeys.ScopedEntityManager;
 import dev.gatehouse.keymanager.revocations.api.RevocationService;
+import dev.gatehouse.keymanager.subscriptions.SubscriptionTesting;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.TimerService;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /** The clients feature's beans as the container builds them, for tests of this and other features. */
 public final class ClientTesting {
@@ -19,9 +23,24 @@ public final class ClientTesting {
     }
 
     public static ClientRepository repository(EntityManager em) {
-        ClientRepository clients = new ClientRepository();
+        return wire(new ClientRepository(), em);
+    }
+
+    /** The repository (or a test's subclass of it) with what it reads through other features. */
+    public static ClientRepository wire(ClientRepository clients, EntityManager em) {
         clients.em = em;
+        clients.applications = ApplicationTesting.repository(em);
+        clients.subscriptions = SubscriptionTesting.repository(em);
+        clients.apis = ApiTesting.repository(em);
         return clients;
+    }
+
+    /** What the clients feature does when the container tells it that an application is deleted. */
+    public static Consumer<ApplicationDeleted> deletedApplicationTokens(EntityManager em, RevocationService revocations) {
+        DeletedApplicationTokens observer = new DeletedApplicationTokens();
+        observer.clients = repository(em);
+        observer.revocations = revocations;
+        return observer::revoke;
     }
 
     public static ApplicationKeysBean keys(EntityManager em, ClientRepository clients, TokenService tokens,

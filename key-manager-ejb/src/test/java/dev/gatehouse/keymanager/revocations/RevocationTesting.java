@@ -18,7 +18,7 @@ public final class RevocationTesting {
         bean.em = em;
         bean.changes = changes;
         bean.audit = audit;
-        bean.settings = new RevocationSettings(tokenMaxLifetime);
+        bean.tokenMaxLifetime = tokenMaxLifetime;
         bean.clock = clock;
         return bean;
     }

@@ -54,6 +54,7 @@ class CatalogAndSubscriptionsTest {
             SubscriptionServiceBean subscriptions = new SubscriptionServiceBean();
             subscriptions.em = em;
             subscriptions.applications = ApplicationTesting.repository(em);
+            subscriptions.apis = ApiTesting.repository(em);
             subscriptions.plans = PlanTesting.on(em);
             subscriptions.changes = ChangeFeedTesting.on(em);
             subscriptions.audit = AuditTesting.on(em);

@@ -2,12 +2,12 @@ package dev.gatehouse.keymanager.tokens;
 
 import dev.gatehouse.keymanager.changes.ChangeFeed;
 import dev.gatehouse.keymanager.changes.ChangeFeedTesting;
-import dev.gatehouse.keymanager.keys.KeySettings;
-import dev.gatehouse.keymanager.keys.MutableClock;
-import dev.gatehouse.keymanager.keys.ScopedEntityManager;
-import dev.gatehouse.keymanager.keys.SigningAlgorithm;
-import dev.gatehouse.keymanager.keys.SigningKeysBean;
-import dev.gatehouse.keymanager.keys.SigningKeysTesting;
+import dev.gatehouse.keymanager.signingkeys.KeySettings;
+import dev.gatehouse.keymanager.signingkeys.MutableClock;
+import dev.gatehouse.keymanager.signingkeys.ScopedEntityManager;
+import dev.gatehouse.keymanager.signingkeys.SigningAlgorithm;
+
+import dev.gatehouse.keymanager.signingkeys.SigningKeysTesting;
 import dev.gatehouse.keymanager.revocations.RecordingAuditLog;
 import dev.gatehouse.keymanager.revocations.RevocationServiceBean;
 import dev.gatehouse.keymanager.revocations.RevocationTesting;
@@ -27,7 +27,7 @@ final class Node {
     final ScopedEntityManager scope;
     final MutableClock clock;
     final RecordingAuditLog audit = new RecordingAuditLog();
-    final SigningKeysBean keys;
+    final SigningKeysTesting.Wired keys;
     final RevocationServiceBean revocations;
     final TokenServiceBean tokens;
 
@@ -38,7 +38,7 @@ final class Node {
         keys = SigningKeysTesting.wire(scope.entityManager(), changes, audit, keySettings, kek, clock);
         revocations = RevocationTesting.wire(scope.entityManager(), changes, audit, MAX_LIFETIME, clock);
         tokens = new TokenServiceBean();
-        tokens.keys = keys;
+        tokens.keys = keys.ring();
         tokens.revocations = revocations;
         tokens.audit = audit;
         tokens.settings = settings;

@@ -2,7 +2,7 @@ package dev.gatehouse.keymanager.tokens;
 
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.audit.AuditLog;
-import dev.gatehouse.keymanager.keys.TokenKeys;
+import dev.gatehouse.keymanager.signingkeys.KeyRing;
 import dev.gatehouse.keymanager.revocations.api.RevocationService;
 import java.time.Clock;
 
@@ -15,7 +15,7 @@ public final class TokenTesting {
     private TokenTesting() {
     }
 
-    public static TokenServiceBean wire(TokenKeys keys, RevocationService revocations, ApplicationService applications,
+    public static TokenServiceBean wire(KeyRing keys, RevocationService revocations, ApplicationService applications,
             AuditLog audit, Clock clock) {
         TokenServiceBean tokens = new TokenServiceBean();
         tokens.keys = keys;

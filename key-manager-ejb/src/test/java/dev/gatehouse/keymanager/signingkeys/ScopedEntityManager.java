@@ -1,4 +1,4 @@
-package dev.gatehouse.keymanager.keys;
+package dev.gatehouse.keymanager.signingkeys;
 
 import dev.gatehouse.keymanager.database.TestPersistence;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package dev.gatehouse.keymanager.keys;
+package dev.gatehouse.keymanager.signingkeys;
 
 import java.lang.reflect.Proxy;
 import java.util.Map;

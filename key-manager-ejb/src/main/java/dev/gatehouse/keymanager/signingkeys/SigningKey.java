@@ -1,7 +1,7 @@
-package dev.gatehouse.keymanager.keys;
+package dev.gatehouse.keymanager.signingkeys;
 
-import dev.gatehouse.keymanager.keys.api.SigningKeyStatus;
-import dev.gatehouse.keymanager.keys.api.SigningKeyView;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeyStatus;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeyView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

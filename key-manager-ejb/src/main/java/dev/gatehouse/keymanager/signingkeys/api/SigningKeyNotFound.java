@@ -1,4 +1,4 @@
-package dev.gatehouse.keymanager.keys.api;
+package dev.gatehouse.keymanager.signingkeys.api;
 
 import dev.gatehouse.keymanager.api.BusinessException;
 

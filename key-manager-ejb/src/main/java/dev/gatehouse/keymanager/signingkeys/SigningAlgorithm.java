@@ -1,4 +1,4 @@
-package dev.gatehouse.keymanager.keys;
+package dev.gatehouse.keymanager.signingkeys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

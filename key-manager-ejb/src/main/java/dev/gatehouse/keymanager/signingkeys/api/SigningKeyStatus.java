@@ -1,4 +1,4 @@
-package dev.gatehouse.keymanager.keys.api;
+package dev.gatehouse.keymanager.signingkeys.api;
 
 /**
  * Where a signing key is in its life (as keycloak's DefaultKeyManager): ACTIVE keys sign once their signs-from time

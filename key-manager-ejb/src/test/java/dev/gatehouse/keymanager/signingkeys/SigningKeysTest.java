@@ -1,4 +1,4 @@
-package dev.gatehouse.keymanager.keys;
+package dev.gatehouse.keymanager.signingkeys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,9 +20,9 @@ import dev.gatehouse.keymanager.changes.ChangeEntry;
 import dev.gatehouse.keymanager.changes.ChangeFeedTesting;
 import dev.gatehouse.keymanager.database.TestDatabase;
 import dev.gatehouse.keymanager.database.TestPersistence;
-import dev.gatehouse.keymanager.keys.api.SigningKeyNotFound;
-import dev.gatehouse.keymanager.keys.api.SigningKeyStatus;
-import dev.gatehouse.keymanager.keys.api.SigningKeyView;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeyNotFound;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeyStatus;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeyView;
 import dev.gatehouse.keymanager.revocations.RecordingAuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -59,7 +59,7 @@ class SigningKeysTest {
     /** One deployment of the key manager on the shared database: its own bean, snapshot and configuration. */
     private static final class Instance {
         final ScopedEntityManager scope;
-        final SigningKeysBean keys;
+        final SigningKeysTesting.Wired keys;
         final RecordingAuditLog audit = new RecordingAuditLog();
 
         Instance(ScopedEntityManager scope, KeySettings settings, byte[] kek, MutableClock clock) {
@@ -78,7 +78,7 @@ class SigningKeysTest {
         }
 
         void advance() {
-            scope.run(keys::advance);
+            scope.run(keys.lifecycle()::advance);
         }
 
         String signingKid() {
@@ -94,7 +94,7 @@ class SigningKeysTest {
         }
 
         boolean revoked(String kid) {
-            return scope.inTransaction(() -> keys.revocations.inForce()).keys().containsKey(kid);
+            return scope.inTransaction(() -> keys.revocations().inForce()).keys().containsKey(kid);
         }
 
         JWKSet published() {
@@ -131,12 +131,12 @@ class SigningKeysTest {
             String kid = instance.signingKid();
 
             // outside a transaction the stand-in EntityManager refuses every statement, as a database that is down
-            clock.advance(SigningKeysBean.RELOAD.plusSeconds(1));
+            clock.advance(KeyRingBean.RELOAD.plusSeconds(1));
             assertEquals(kid, instance.keys.signer().kid(), "signs with the key in hand");
             assertTrue(instance.keys.verifier(kid).isPresent(), "and verifies with it");
             assertTrue(instance.keys.jwks().contains(kid));
 
-            clock.advance(SigningKeysBean.UNKNOWN_KID_RELOAD.plusSeconds(1));
+            clock.advance(KeyRingBean.UNKNOWN_KID_RELOAD.plusSeconds(1));
             assertEquals(kid, instance.signingKid(), "reads the keys again once it can");
         }
     }
@@ -278,7 +278,7 @@ class SigningKeysTest {
             b.advance();
             List<SigningKeyView> active = a.list().stream().filter(k -> k.status() == SigningKeyStatus.ACTIVE).toList();
             assertEquals(1, active.size(), "the newest key signs, any other retired");
-            clock.advance(SigningKeysBean.RELOAD);
+            clock.advance(KeyRingBean.RELOAD);
             assertEquals(active.get(0).kid(), a.signingKid());
             assertEquals(active.get(0).kid(), b.signingKid());
 
@@ -309,7 +309,7 @@ class SigningKeysTest {
             assertFalse(instance.verifies(old), "at once on the instance that disabled it");
             assertTrue(instance.revoked(old), "and every token it signed is revoked, for the gateways");
             assertTrue(other.verifies(old), "another instance verifies from its snapshot until it asks again");
-            clock.advance(SigningKeysBean.RELOAD);
+            clock.advance(KeyRingBean.RELOAD);
             assertFalse(other.verifies(old), "within a second everywhere");
             assertEquals(Set.of(next), other.publishedKids());
             assertEquals(next, other.signingKid(), "the key that signs is not touched");
@@ -334,7 +334,7 @@ class SigningKeysTest {
 
             assertEquals(waiting, instance.signingKid(), "the waiting key signs now, not at its time");
             assertEquals(clock.instant(), instance.view(waiting).signsFrom());
-            clock.advance(SigningKeysBean.RELOAD);
+            clock.advance(KeyRingBean.RELOAD);
             assertEquals(waiting, other.signingKid(), "on every instance within a second");
             assertEquals(Set.of(waiting), other.publishedKids());
             assertEquals(2, instance.list().size(), "no third key");

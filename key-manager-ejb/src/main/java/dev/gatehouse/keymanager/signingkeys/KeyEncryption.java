@@ -1,4 +1,4 @@
-package dev.gatehouse.keymanager.keys;
+package dev.gatehouse.keymanager.signingkeys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

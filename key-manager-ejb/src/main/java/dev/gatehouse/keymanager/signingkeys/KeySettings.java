@@ -1,14 +1,12 @@
-package dev.gatehouse.keymanager.keys;
+package dev.gatehouse.keymanager.signingkeys;
 
+import dev.gatehouse.keymanager.tokens.api.MaxTokenLifetime;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import org.eclipse.microprofile.config.Config;
 
-/**
- * The signing keys' configuration. {@code gatehouse.tokens.max-lifetime} is also read by the tokens and revocations
- * features, each for its own purpose; here it says how long a retired key must stay published.
- */
+/** The signing keys' configuration; {@link MaxTokenLifetime} says how long a retired key must stay published. */
 public record KeySettings(SigningAlgorithm algorithm, Duration rotationPeriod, Duration publicationDelay,
         Duration tokenMaxLifetime) {
 
@@ -31,7 +29,7 @@ public record KeySettings(SigningAlgorithm algorithm, Duration rotationPeriod, D
                                 + Arrays.toString(SigningAlgorithm.values()) + ", not " + algorithm)),
                 duration(config, "gatehouse.keys.rotation-period", "P30D"),
                 duration(config, "gatehouse.keys.publication-delay", "PT5M"),
-                duration(config, "gatehouse.tokens.max-lifetime", "PT24H"));
+                MaxTokenLifetime.from(config));
     }
 
     private static Duration duration(Config config, String key, String fallback) {

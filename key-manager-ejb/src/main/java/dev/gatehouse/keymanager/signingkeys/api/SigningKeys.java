@@ -1,4 +1,4 @@
-package dev.gatehouse.keymanager.keys.api;
+package dev.gatehouse.keymanager.signingkeys.api;
 
 import dev.gatehouse.keymanager.accounts.api.Caller;
 import jakarta.ejb.Local;
@@ -8,17 +8,11 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
- * The keys that sign access tokens, shared by every instance through the database. Only {@link #jwks()} is public;
- * the rest is for administrators (audited).
+ * The keys that sign access tokens, shared by every instance through the database, as administrators manage them
+ * (audited). Their public halves are {@link PublishedKeys}.
  */
 @Local
 public interface SigningKeys {
-
-    /**
-     * The RFC 7517 JWK Set (JSON text, public members only, each key with kid, use=sig and alg) of every key that
-     * verifies: the one that signs, one about to sign, and retired ones whose tokens may still be alive.
-     */
-    String jwks();
 
     /**
      * Starts a rotation now: a new key is published at once and signs once verifiers have had time to fetch it

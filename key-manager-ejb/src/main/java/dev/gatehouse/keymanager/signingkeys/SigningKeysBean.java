@@ -1,17 +1,17 @@
-package dev.gatehouse.keymanager.keys;
+package dev.gatehouse.keymanager.signingkeys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.accounts.api.Role;
 import dev.gatehouse.keymanager.audit.AuditLog;
 import dev.gatehouse.keymanager.audit.api.NotAdministrator;
 import dev.gatehouse.keymanager.changes.ChangeFeed;
-import dev.gatehouse.keymanager.keys.api.SigningKeyNotFound;
-import dev.gatehouse.keymanager.keys.api.SigningKeyStatus;
-import dev.gatehouse.keymanager.keys.api.SigningKeyView;
-import dev.gatehouse.keymanager.keys.api.SigningKeys;
+import dev.gatehouse.keymanager.changes.api.ChangedEntity;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeyNotFound;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeyStatus;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeyView;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeys;
 import dev.gatehouse.keymanager.revocations.api.RevocationService;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -22,24 +22,16 @@ import jakarta.ejb.Local;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -49,34 +41,24 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * after {@code publication-delay}, so verifiers have it before they meet its tokens; once it signs, the previous key
  * turns PASSIVE and stays published until every token it signed has expired, then is DISABLED.
  *
- * <p>All that matters is in the database, shared by every instance (two WARs in one Payara Micro, many nodes). Each
- * instance keeps a snapshot of the keys and asks every {@link #RELOAD} whether they changed (one small query; the
- * keys are read and decrypted again only when they did), so a key disabled or promoted on one node counts on every
- * node within a second. The lifecycle step runs on every instance each minute; a row lock on the keys makes
- * concurrent steps take turns.
+ * <p>The lifecycle step runs on every instance each minute; a row lock on the keys makes concurrent steps take
+ * turns. What each instance signs and verifies with is its {@link KeyRing}, which this bean tells when it changed
+ * the keys.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigration")
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // the only state is an immutable snapshot, swapped whole
-@Local({SigningKeys.class, TokenKeys.class})
-public class SigningKeysBean implements SigningKeys, TokenKeys {
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // no state of its own: concurrent steps take turns on a row lock
+@Local(SigningKeys.class)
+public class SigningKeysBean implements SigningKeys {
 
-    /**
-     * How long an instance signs and verifies from its snapshot before it asks whether the keys changed: a disabled
-     * key must stop signing everywhere at once.
-     */
-    static final Duration RELOAD = Duration.ofSeconds(1);
-    /** A token naming a kid this instance does not know causes at most one extra read per this interval. */
-    static final Duration UNKNOWN_KID_RELOAD = Duration.ofSeconds(5);
     /**
      * A retired key stays published this much beyond the lifetime of its last token: another instance may sign with
      * it until its next reload, and clocks differ between nodes.
      */
-    static final Duration RETIREMENT_GRACE = RELOAD.plus(Duration.ofMinutes(1));
+    static final Duration RETIREMENT_GRACE = KeyRingBean.RELOAD.plus(Duration.ofMinutes(1));
 
     private static final System.Logger LOG = System.getLogger(SigningKeysBean.class.getName());
-    private static final String FEED_ENTITY = "signing_key";
 
     @PersistenceContext(unitName = "gatehouse")
     EntityManager em;
@@ -90,32 +72,12 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
     @EJB
     RevocationService revocations;
 
+    @EJB
+    KeyRing ring;
+
     KeySettings settings;
     KeyEncryption encryption;
     Clock clock = Clock.systemUTC();
-
-    private volatile Snapshot snapshot;
-    private volatile boolean unreadable;
-    private final ReentrantLock reloading = new ReentrantLock();
-
-    /**
-     * What this instance knows of the keys, as of {@code loadedAt}. Signers are newest first; {@code state} lists each
-     * key in use with its status and signs-from time, to tell whether anything changed since.
-     */
-    private record Snapshot(List<Signing> signers, Map<String, TokenVerifier> verifiers, String jwks, String state,
-            Instant loadedAt) {
-
-        Optional<TokenSigner> signerAt(Instant now) {
-            return signers.stream().filter(s -> !s.signsFrom().isAfter(now)).map(Signing::signer).findFirst();
-        }
-
-        Snapshot asOf(Instant when) {
-            return new Snapshot(signers, verifiers, jwks, state, when);
-        }
-    }
-
-    private record Signing(Instant signsFrom, TokenSigner signer) {
-    }
 
     /** Reads the configuration, fails the deployment on a wrong key-encryption key, and makes a first key. */
     @PostConstruct
@@ -124,38 +86,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
         settings = KeySettings.from(config);
         encryption = KeyEncryption.from(config);
         advance();
-        current(clock.instant());
-    }
-
-    @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public String jwks() {
-        return current(clock.instant()).jwks();
-    }
-
-    @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public TokenSigner signer() {
-        Instant now = clock.instant();
-        return current(now).signerAt(now)
-                .or(() -> reloadOrKeep(now).signerAt(now))
-                .orElseThrow(() -> new IllegalStateException(
-                        "GH-KEY-004 No signing key is ACTIVE; the key lifecycle step has not run yet."));
-    }
-
-    @Override
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<TokenVerifier> verifier(String kid) {
-        if (kid == null) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        Snapshot known = current(now);
-        TokenVerifier verifier = known.verifiers().get(kid);
-        if (verifier == null && Duration.between(known.loadedAt(), now).compareTo(UNKNOWN_KID_RELOAD) >= 0) {
-            verifier = reloadOrKeep(now).verifiers().get(kid);
-        }
-        return Optional.ofNullable(verifier);
+        ring.jwks(); // reads and decrypts the keys: a wrong key-encryption key fails the deployment here
     }
 
     @Override
@@ -170,8 +101,9 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
         SigningKey next = create(now.plus(settings.publicationDelay()), prepared);
         LOG.log(Level.INFO, "GH-KEY-010 Published signing key {0} ({1}) on request of {2}; it signs from {3}",
                 next.kid(), next.algorithm(), actor, next.signsFrom());
-        audit.success(actor, "signing-key.rotate", FEED_ENTITY, next.kid(), "signs from " + next.signsFrom());
-        readAgain();
+        audit.success(actor, "signing-key.rotate", "signing_key", next.kid(),
+                "signs from " + next.signsFrom());
+        ring.readAgain();
         return next.toView();
     }
 
@@ -190,7 +122,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
         SigningKey key = found.get();
         boolean signing = keys.stream().filter(k -> k.maySignAt(now)).findFirst().filter(key::equals).isPresent();
         key.disable();
-        changes.record(FEED_ENTITY, kid, SigningKeyStatus.DISABLED.name());
+        changes.record(ChangedEntity.SIGNING_KEY, kid, SigningKeyStatus.DISABLED.name());
         // every token it can have signed: up to now, or until another instance hears of it
         revocations.revokeKeyTokens(kid, now.plus(settings.tokenMaxLifetime()).plus(RETIREMENT_GRACE));
         String detail = null;
@@ -198,7 +130,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
             SigningKey successor = keys.stream().filter(k -> k.waitingAt(now)).findFirst().orElse(null);
             if (successor != null) {
                 successor.signFrom(now);
-                changes.record(FEED_ENTITY, successor.kid(), SigningKeyStatus.ACTIVE.name());
+                changes.record(ChangedEntity.SIGNING_KEY, successor.kid(), SigningKeyStatus.ACTIVE.name());
             } else {
                 successor = create(now, null);
             }
@@ -206,8 +138,8 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
         }
         LOG.log(Level.WARNING, "GH-KEY-016 Signing key {0} disabled by {1}: every token it signed is refused{2}",
                 kid, actor, detail == null ? "" : "; " + detail);
-        audit.success(actor, "signing-key.disable", FEED_ENTITY, kid, detail);
-        readAgain();
+        audit.success(actor, "signing-key.disable", "signing_key", kid, detail);
+        ring.readAgain();
         return key.toView();
     }
 
@@ -250,7 +182,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
             }
         }
         // read again on next use: what this transaction wrote counts once it is committed
-        readAgain();
+        ring.readAgain();
     }
 
     private boolean keyNeeded(List<SigningKey> keys, Instant now) {
@@ -271,7 +203,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
             if (key != signing && key.maySignAt(now)) {
                 // superseded by a newer key (or, after two instances raced to make the first key, by the other one)
                 key.retire(now);
-                changes.record(FEED_ENTITY, key.kid(), SigningKeyStatus.PASSIVE.name());
+                changes.record(ChangedEntity.SIGNING_KEY, key.kid(), SigningKeyStatus.PASSIVE.name());
                 LOG.log(Level.INFO, "GH-KEY-012 Signing key {0} retired: {1} signs now; {0} stays published until {2}",
                         key.kid(), signing.kid(), now.plus(published));
             } else if (key.status() == SigningKeyStatus.PASSIVE && key.retiredAt() == null) {
@@ -279,7 +211,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
                 key.retire(now);
             } else if (key.expiredAt(now, published)) {
                 key.disable();
-                changes.record(FEED_ENTITY, key.kid(), SigningKeyStatus.DISABLED.name());
+                changes.record(ChangedEntity.SIGNING_KEY, key.kid(), SigningKeyStatus.DISABLED.name());
                 LOG.log(Level.INFO, "GH-KEY-013 Signing key {0} disabled: every token it signed has expired",
                         key.kid());
             }
@@ -324,112 +256,7 @@ public class SigningKeysBean implements SigningKeys, TokenKeys {
                 encryption.encrypt(key.toJSONString().getBytes(StandardCharsets.UTF_8)), encryption.kekId(),
                 clock.instant(), signsFrom);
         em.persist(entity);
-        changes.record(FEED_ENTITY, entity.kid(), SigningKeyStatus.ACTIVE.name());
+        changes.record(ChangedEntity.SIGNING_KEY, entity.kid(), SigningKeyStatus.ACTIVE.name());
         return entity;
-    }
-
-    /** The next use reads the keys again; the snapshot stays in hand in case the database cannot be read then. */
-    private void readAgain() {
-        Snapshot known = snapshot;
-        if (known != null) {
-            snapshot = new Snapshot(known.signers(), known.verifiers(), known.jwks(), "", Instant.EPOCH);
-        }
-    }
-
-    private Snapshot current(Instant now) {
-        Snapshot known = snapshot;
-        if (known == null || Duration.between(known.loadedAt(), now).compareTo(RELOAD) >= 0) {
-            return reloadOrKeep(now);
-        }
-        return known;
-    }
-
-    /**
-     * The keys read again, or, while the database cannot be read, the snapshot in hand, tried again after
-     * {@link #UNKNOWN_KID_RELOAD}: keys change rarely and a new one is published minutes before it signs, so
-     * tokens go on being signed and verified through a database restart.
-     */
-    private Snapshot reloadOrKeep(Instant now) {
-        Snapshot known = snapshot;
-        if (known != null && !reloading.tryLock()) {
-            // another request is reading the keys: this one goes on with those in hand rather than wait
-            return known;
-        }
-        if (known == null) {
-            reloading.lock();
-        }
-        try {
-            Snapshot fresh = reload(now);
-            if (unreadable) {
-                LOG.log(Level.INFO, "GH-KEY-015 The signing keys can be read again");
-                unreadable = false;
-            }
-            return fresh;
-        } catch (RuntimeException failure) {
-            if (known == null) {
-                throw failure;
-            }
-            if (!unreadable) {
-                LOG.log(Level.WARNING, "GH-KEY-014 The signing keys cannot be read; signing and verifying with the"
-                        + " keys read at {0} until they can: {1}", known.loadedAt(), failure.toString());
-                unreadable = true;
-            }
-            Snapshot kept = known.asOf(now.minus(RELOAD).plus(UNKNOWN_KID_RELOAD));
-            snapshot = kept;
-            return kept;
-        } finally {
-            reloading.unlock();
-        }
-    }
-
-    /** The keys as they are now; read and decrypted again only if their state changed. */
-    private Snapshot reload(Instant now) {
-        Snapshot known = snapshot;
-        String state = em.createNamedQuery("SigningKey.states", Object[].class)
-                .setParameter("disabled", SigningKeyStatus.DISABLED)
-                .getResultStream().map(row -> row[0] + " " + row[1] + " " + row[2])
-                .collect(Collectors.joining(","));
-        Snapshot fresh = known != null && known.state().equals(state) ? known.asOf(now) : load(state, now);
-        snapshot = fresh;
-        return fresh;
-    }
-
-    /** Only ACTIVE keys are decrypted: a retired key verifies with its public half. */
-    private Snapshot load(String state, Instant now) {
-        List<Signing> signers = new ArrayList<>();
-        Map<String, TokenVerifier> verifiers = new HashMap<>();
-        List<JWK> published = new ArrayList<>();
-        for (SigningKey key : keysInUse()) {
-            JWK publicKey = parse(key.publicJwk(), key.kid());
-            SigningAlgorithm algorithm = key.algorithm();
-            try {
-                published.add(publicKey);
-                verifiers.put(key.kid(), new TokenVerifier(key.kid(), algorithm.jws(), algorithm.verifier(publicKey)));
-                if (key.status() == SigningKeyStatus.ACTIVE) {
-                    JWK privateKey = parse(new String(encryption.decrypt(key.privateKeyEncrypted(), key.kekId()),
-                            StandardCharsets.UTF_8), key.kid());
-                    if (!privateKey.toPublicJWK().equals(publicKey)) {
-                        throw new IllegalStateException("GH-KEY-005 The private key of signing key " + key.kid()
-                                + " does not belong to its public key.");
-                    }
-                    signers.add(new Signing(key.signsFrom(),
-                            new TokenSigner(key.kid(), algorithm.jws(), algorithm.signer(privateKey))));
-                }
-            } catch (JOSEException e) {
-                throw new IllegalStateException("GH-KEY-005 Signing key " + key.kid() + " is not a usable "
-                        + algorithm + " key.");
-            }
-        }
-        return new Snapshot(List.copyOf(signers), Map.copyOf(verifiers), new JWKSet(published).toString(true), state,
-                now);
-    }
-
-    private static JWK parse(String json, String kid) {
-        try {
-            return JWK.parse(json);
-        } catch (ParseException e) {
-            // no cause: its message may quote the key
-            throw new IllegalStateException("GH-KEY-005 Signing key " + kid + " is not stored as a valid JWK.");
-        }
     }
 }
