@@ -2,10 +2,6 @@ package dev.gatehouse.runtime.gateway;
 
 import dev.gatehouse.keymanager.apis.api.ApiRoute;
 import dev.gatehouse.keymanager.apis.api.MockResponse;
-import dev.gatehouse.keymanager.apis.api.RouteOperation;
-import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
-import dev.gatehouse.keymanager.clients.api.Environment;
-import dev.gatehouse.keymanager.subscriptions.api.SubscriptionAccess;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import dev.gatehouse.runtime.limits.BodyTooLarge;
 import dev.gatehouse.runtime.usage.UsageCounter;
@@ -33,23 +29,24 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The gateway: {@code /api/{context}/{version}/...} reaches the API published at that context and version. A
- * request is served only if, in order: its bearer token is valid (MicroProfile JWT and {@link TokenGate}), not
- * revoked, its application is active and subscribed to the API with an active subscription, the API is published
- * or deprecated, the path and method name one of the API's operations, the token's environment has an endpoint,
- * the token carries the operation's scopes and the plan's rate limit allows it. Each refusal says why, with a
- * stable reason code. Then the operation is answered from its OpenAPI example (mock endpoint) or proxied.
+ * The gateway: {@code /api/{context}/{version}/...} reaches the API published at that context and version. This
+ * class does the HTTP: a request needs a valid bearer token first (MicroProfile JWT and {@link TokenGate}), before
+ * the API is even looked up, so that a caller without one cannot tell which APIs exist; {@link AccessPolicy} then
+ * decides from memory, and each refusal says why with a stable reason code. A granted request is answered from its
+ * OpenAPI example (mock endpoint) or proxied to the backend that the decision chose.
  */
 @Path("api/{context}/{version}{path: (/.*)?}")
 @Tag(name = "Gateway")
 public class GatewayResource {
+
+    /** The metrics' API label when the request names no API the caller may know of. */
+    private static final String UNKNOWN = "unknown";
 
     @Inject
     TokenGate tokens;
@@ -58,7 +55,7 @@ public class GatewayResource {
     GatewayCache cache;
 
     @Inject
-    RateLimiter rateLimiter;
+    AccessPolicy policy;
 
     @Inject
     BackendProxy proxy;
@@ -136,44 +133,41 @@ public class GatewayResource {
     private void serve(String method, InputStream body, AsyncResponse response) {
         long started = System.nanoTime();
         Instant now = Instant.now();
-        if (!Route.isPlainPath(path == null ? "" : path)) {
-            refuse(method, "unknown", null, Refusal.pathInvalid(), started, response);
+        String operationPath = path == null ? "" : path;
+        if (!Route.isPlainPath(operationPath)) {
+            refuse(method, UNKNOWN, null, Refusal.pathInvalid(), started, response);
+            return;
+        }
+        // the token first: a caller without a valid one learns nothing of which APIs exist
+        TokenGate.Verdict verdict = tokens.verify(security, headers.getHeaderString(HttpHeaders.AUTHORIZATION), now);
+        if (verdict.refusal() != null) {
+            refuse(method, cache.route(context, version).filter(Route::isListed).map(GatewayResource::label)
+                    .orElse(UNKNOWN), null, verdict.refusal(), started, response);
             return;
         }
         Optional<Route> found = cache.route(context, version);
         if (found.isEmpty()) {
-            refuse(method, "unknown", null, Refusal.apiNotFound(context, version), started, response);
+            refuse(method, UNKNOWN, null, Refusal.apiNotFound(context, version), started, response);
             return;
         }
-        Route route = found.get();
-        ApiRoute api = route.api();
-        String apiName = api.context() + "/" + api.version();
-        TokenGate.Verdict verdict = tokens.verify(security, headers.getHeaderString(HttpHeaders.AUTHORIZATION), now);
-        if (verdict.refusal() != null) {
-            // without a valid token nobody shows a subscription: an API not in the catalog stays unknown
-            refuse(method, apiName, null, route.isListed() ? verdict.refusal() : Refusal.apiNotFound(context, version),
-                    started, response);
-            return;
-        }
+        ApiRoute api = found.get().api();
+        String apiName = label(found.get());
         TokenClaims token = verdict.claims();
-        Decision decision = decide(method, route, token, now);
-        if (decision.refusal() != null) {
-            refuse(method, apiName, token.applicationId(), decision.refusal(), started, response);
-            count(method, api, token, decision.operationName(method), decision.refusal().status().getStatusCode(),
-                    decision.refusal(), started);
+        Access access = policy.decide(method, operationPath, found.get(), token, now);
+        if (!access.isGranted()) {
+            refuse(method, apiName, token.applicationId(), access.refusal(), started, response);
+            count(method, api, token, access, access.refusal().status().getStatusCode(), started);
             return;
         }
-        Optional<RateLimiter.Decision> limit = decision.limit();
         if (api.isMock()) {
-            Response answer = withLimit(mock(decision.operation().mock(), method), limit);
+            Response answer = withLimit(mock(access.operation().mock(), method), access.limit());
             metrics.served(method, apiName, token.applicationId(), answer.getStatus(), elapsed(started));
-            count(method, api, token, decision.operationName(method), answer.getStatus(), null, started);
+            count(method, api, token, access, answer.getStatus(), started);
             response.resume(answer);
             return;
         }
-        String base = token.environment() == Environment.SANDBOX ? api.sandboxUrl() : api.productionUrl();
         String query = uri.getRequestUri().getRawQuery();
-        URI target = URI.create(stripSlash(base) + (path == null ? "" : path) + (query == null ? "" : "?" + query));
+        URI target = URI.create(stripSlash(access.backend()) + operationPath + (query == null ? "" : "?" + query));
         long length = servletRequest.getContentLengthLong();
         // never left hanging: whatever becomes of the backend call, the caller gets an answer
         response.setTimeout(proxy.readTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
@@ -183,7 +177,7 @@ public class GatewayResource {
                 api.forwardToken(), servletRequest.getRemoteAddr(), servletRequest.getScheme(),
                 headers.getHeaderString(HttpHeaders.HOST), "/api/" + api.context() + "/" + api.version()))
                 .whenComplete((answer, failure) -> {
-                    Response result = answer != null ? withLimit(answer, limit)
+                    Response result = answer != null ? withLimit(answer, access.limit())
                             : BodyTooLarge.in(failure).map(tooLarge -> Refusal.gatewayFailure(
                                     Response.Status.REQUEST_ENTITY_TOO_LARGE, "content_too_large",
                                     tooLarge.getMessage()).toResponse())
@@ -191,99 +185,16 @@ public class GatewayResource {
                                     "The API's backend could not be reached.").toResponse());
                     try {
                         metrics.served(method, apiName, token.applicationId(), result.getStatus(), elapsed(started));
-                        count(method, api, token, decision.operationName(method), result.getStatus(), null, started);
+                        count(method, api, token, access, result.getStatus(), started);
                     } finally {
                         response.resume(result);
                     }
                 });
     }
 
-    private record Decision(RouteOperation operation, Optional<RateLimiter.Decision> limit, Refusal refusal) {
-        static Decision refused(Refusal refusal) {
-            return new Decision(null, Optional.empty(), refusal);
-        }
-
-        /** Refused once the operation is known: the refusal is counted under it. */
-        static Decision refused(RouteOperation operation, Refusal refusal) {
-            return new Decision(operation, Optional.empty(), refusal);
-        }
-
-        /** As usage names it: the operation's method and path template, or "*" when none matched. */
-        String operationName(String method) {
-            return operation == null ? method + " *" : operation.method() + " " + operation.pathTemplate();
-        }
-    }
-
-    /** The checks after the token's own, in the documented order. */
-    private Decision decide(String method, Route route, TokenClaims token, Instant now) {
-        ApiRoute api = route.api();
-        Optional<SubscriptionAccess> subscription = cache.subscription(token.applicationId(), api.id());
-        if (subscription.isEmpty() && !route.isListed()) {
-            // the same answer as for no API at all: the gateway does not reveal APIs outside the catalog
-            return Decision.refused(Refusal.apiNotFound(context, version));
-        }
-        if (cache.revocations().covers(token)) {
-            return Decision.refused(Refusal.invalidToken("token_revoked", "The token has been revoked."));
-        }
-        Optional<ApplicationStatus> application = cache.applicationStatus(token.applicationId());
-        if (application.isEmpty()) {
-            return Decision.refused(Refusal.invalidToken("application_deleted",
-                    "The token's application has been deleted."));
-        }
-        if (application.get() == ApplicationStatus.BLOCKED) {
-            return Decision.refused(Refusal.forbidden("application_blocked", "The application is blocked."));
-        }
-        if (subscription.isEmpty()) {
-            return Decision.refused(Refusal.forbidden("not_subscribed",
-                    "The application is not subscribed to " + api.name() + " " + api.version() + "."));
-        }
-        Refusal subscriptionRefusal = switch (subscription.get().status()) {
-            case ACTIVE -> null;
-            case ON_HOLD -> Refusal.forbidden("subscription_on_hold",
-                    "The subscription is waiting for a publisher's approval.");
-            case REJECTED -> Refusal.forbidden("subscription_rejected", "The subscription was rejected.");
-            case BLOCKED -> Refusal.forbidden("subscription_blocked", "The subscription is blocked.");
-            case PROD_ONLY_BLOCKED -> token.environment() == Environment.PRODUCTION
-                    ? Refusal.forbidden("subscription_blocked", "The subscription is blocked in production.")
-                    : null;
-        };
-        if (subscriptionRefusal != null) {
-            return Decision.refused(subscriptionRefusal);
-        }
-        Refusal lifecycle = switch (api.lifecycle()) {
-            case PUBLISHED, DEPRECATED -> null;
-            case RETIRED -> Refusal.forbidden("api_retired", api.name() + " " + api.version() + " is retired.");
-            case BLOCKED -> Refusal.forbidden("api_blocked", api.name() + " " + api.version() + " is blocked.");
-            case CREATED -> Refusal.forbidden("api_not_published", api.name() + " " + api.version()
-                    + " is not published.");
-        };
-        if (lifecycle != null) {
-            return Decision.refused(lifecycle);
-        }
-        Route.Match match = route.match(method, path == null ? "" : path);
-        if (match.operation().isEmpty()) {
-            return Decision.refused(match.allowedMethods().isEmpty()
-                    ? Refusal.notFound("operation_not_found", "The API has no operation at " + (path == null
-                            || path.isEmpty() ? "/" : path) + ".")
-                    : Refusal.methodNotAllowed(match.allowedMethods()));
-        }
-        RouteOperation operation = match.operation().get();
-        if (!api.isMock()) {
-            String base = token.environment() == Environment.SANDBOX ? api.sandboxUrl() : api.productionUrl();
-            if (base == null) {
-                return Decision.refused(operation, Refusal.forbidden("environment_unavailable", "The API has no "
-                        + token.environment().name().toLowerCase(java.util.Locale.ROOT) + " endpoint."));
-            }
-        }
-        if (!token.scopes().containsAll(operation.scopes())) {
-            return Decision.refused(operation, Refusal.insufficientScope(String.join(" ", new TreeSet<>(operation.scopes()))));
-        }
-        Optional<RateLimiter.Decision> limit = rateLimiter.acquire(token.applicationId(), api.id(),
-                subscription.get().plan(), now);
-        if (limit.isPresent() && !limit.get().allowed()) {
-            return Decision.refused(operation, Refusal.rateLimited(subscription.get().plan().limitText(), limit.get()));
-        }
-        return new Decision(operation, limit, null);
+    /** The API as metrics name it. */
+    private static String label(Route route) {
+        return route.api().context() + "/" + route.api().version();
     }
 
     private static Response mock(MockResponse mock, String method) {
@@ -313,14 +224,14 @@ public class GatewayResource {
     }
 
     /** Usage is counted for answers to a valid token: what its application's developer can act on. */
-    private void count(String method, ApiRoute api, TokenClaims token, String operation, int status, Refusal refusal,
-            long started) {
+    private void count(String method, ApiRoute api, TokenClaims token, Access access, int status, long started) {
+        Refusal refusal = access.refusal();
         if (refusal != null && refusal.reason().equals("api_not_found")) {
             return; // an API the caller may not learn of does not show in its usage either
         }
-        usage.count(new UsageCounter.Answer(token.applicationId(), api, token.environment().name(), operation, method,
-                path, status, refusal == null ? null : refusal.reason(), refusal == null ? null : refusal.description(),
-                System.nanoTime() - started));
+        usage.count(new UsageCounter.Answer(token.applicationId(), api, token.environment().name(),
+                access.operationName(method), method, path, status, refusal == null ? null : refusal.reason(),
+                refusal == null ? null : refusal.description(), System.nanoTime() - started));
     }
 
     private static Duration elapsed(long started) {

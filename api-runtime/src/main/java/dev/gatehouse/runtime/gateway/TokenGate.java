@@ -2,7 +2,7 @@ package dev.gatehouse.runtime.gateway;
 
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
-import dev.gatehouse.keymanager.clients.api.Environment;
+import dev.gatehouse.keymanager.tokens.api.AccessTokenClaims;
 import dev.gatehouse.keymanager.tokens.api.AccessTokenHeader;
 import dev.gatehouse.keymanager.tokens.api.TokenCheck;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
@@ -10,22 +10,21 @@ import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.text.ParseException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The caller's access token, as MicroProfile JWT verified it (signature by kid against the JWKS, iss, aud, exp and
- * nbf with skew, RS256/ES256 only), plus the RFC 9068 checks MicroProfile JWT does not make: the {@code at+jwt}
- * type, no keys or critical parameters in the header, and the claims Gatehouse tokens must carry. A token that
+ * The caller's access token, as MicroProfile JWT verified it (signature by kid against the JWKS, iss, aud, exp with
+ * skew, RS256/ES256 only), plus the checks MicroProfile JWT does not make: the RFC 9068 {@code at+jwt} type, no
+ * keys or critical parameters in the header, the claims Gatehouse tokens must carry, and iat and nbf not in the
+ * future (Payara's MicroProfile JWT serves a token issued an hour from now). A token that
  * MicroProfile JWT refused never gets here: the container answers 401 and {@link TokenRefusedServlet} explains it.
  *
  * <p>A token that passed is kept in {@link VerifiedTokens} until it expires: on Payara, {@link VerifiedTokenStore}
@@ -55,7 +54,7 @@ class TokenGate {
         if (known.isPresent()) {
             return new Verdict(known.get().claims(), null);
         }
-        TokenCheck check = profile(jwt);
+        TokenCheck check = profile(jwt, now);
         if (!check.isAccepted()) {
             return new Verdict(null, Refusal.invalidToken(check.reason(), check.description()));
         }
@@ -91,7 +90,7 @@ class TokenGate {
                 : new Verdict(null, Refusal.invalidToken(check.reason(), check.description()));
     }
 
-    private static TokenCheck profile(JsonWebToken jwt) {
+    private static TokenCheck profile(JsonWebToken jwt, Instant now) {
         String raw = jwt.getRawToken();
         String kid;
         try {
@@ -105,28 +104,25 @@ class TokenGate {
         } catch (ParseException | RuntimeException e) {
             return TokenCheck.refused("token_malformed", "The token's header is not a JWS header.");
         }
-        String clientId = text(jwt, "client_id");
-        String applicationId = text(jwt, "application_id");
-        String environment = text(jwt, "environment");
-        if (clientId == null || applicationId == null || environment == null || jwt.getTokenID() == null
-                || jwt.getSubject() == null || jwt.getIssuedAtTime() == 0 || jwt.getExpirationTime() == 0) {
-            return TokenCheck.refused("token_claims_missing", "The token lacks a claim an access token must have"
-                    + " (exp, iat, jti, sub, client_id, application_id, environment).");
+        // issuer and audience: MicroProfile JWT checked them against the mp.jwt.verify.* keys
+        return AccessTokenClaims.check(new AccessTokenClaims.Raw(jwt.getIssuer(), String.join(" ",
+                jwt.getAudience() == null ? Set.of() : jwt.getAudience()), jwt.getSubject(), jwt.getTokenID(),
+                seconds(jwt.getIssuedAtTime()), seconds(number(jwt, "nbf")), seconds(jwt.getExpirationTime()),
+                text(jwt, "client_id"), text(jwt, "application_id"), text(jwt, "environment"), text(jwt, "scope"),
+                text(jwt, "secret_id"), kid), claimed -> Optional.empty(), now);
+    }
+
+    /** MicroProfile JWT gives 0 for a time claim that is absent. */
+    private static Instant seconds(long epochSeconds) {
+        return epochSeconds == 0 ? null : Instant.ofEpochSecond(epochSeconds);
+    }
+
+    private static long number(JsonWebToken jwt, String claim) {
+        Object value = jwt.getClaim(claim);
+        if (value instanceof JsonNumber json) {
+            return json.longValue();
         }
-        try {
-            String scope = text(jwt, "scope");
-            String secretId = text(jwt, "secret_id");
-            Set<String> scopes = scope == null || scope.isBlank() ? Set.of()
-                    : Arrays.stream(scope.strip().split(" +")).collect(Collectors.toUnmodifiableSet());
-            return TokenCheck.accepted(new TokenClaims(jwt.getIssuer(), jwt.getSubject(),
-                    String.join(" ", jwt.getAudience() == null ? Set.of() : jwt.getAudience()), clientId,
-                    UUID.fromString(applicationId), Environment.valueOf(environment),
-                    secretId == null ? null : UUID.fromString(secretId), scopes, jwt.getTokenID(),
-                    Instant.ofEpochSecond(jwt.getIssuedAtTime()), Instant.ofEpochSecond(jwt.getExpirationTime()), kid));
-        } catch (IllegalArgumentException e) {
-            return TokenCheck.refused("token_claims_invalid", "The token's application_id, environment or secret_id"
-                    + " is not valid.");
-        }
+        return value instanceof Number number ? number.longValue() : 0;
     }
 
     /** Implementations return a claim as a JSON value or as a Java string. */

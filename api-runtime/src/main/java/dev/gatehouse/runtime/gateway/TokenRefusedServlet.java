@@ -4,7 +4,6 @@ import dev.gatehouse.runtime.JsonOutput;
 import dev.gatehouse.keymanager.tokens.api.TokenCheck;
 import dev.gatehouse.keymanager.tokens.api.TokenService;
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
 import dev.gatehouse.runtime.oauth.OAuthError;
 import dev.gatehouse.runtime.oauth.UserInfoEndpoint;
 import dev.gatehouse.runtime.problem.Problem;
@@ -16,10 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The error page for 401, and for a bare 500 from the container's authentication (see web.xml). MicroProfile JWT refuses a bad bearer token before the application sees the
@@ -35,22 +31,16 @@ public class TokenRefusedServlet extends HttpServlet {
     @EJB
     TokenService tokens;
 
-    @Inject
-    GatewayCache cache;
-
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? "" : uri.toString().substring(request.getContextPath().length());
         String authorization = request.getHeader("Authorization");
-        Optional<Refusal> unlisted = unlistedApi(path);
         Response answer;
         if (isServerError(request) && !isBearerRefusal(request, authorization)) {
             // any other 500 keeps its status, as a problem body
             answer = Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
                     "The server could not answer this request.").toResponse();
-        } else if (unlisted.isPresent()) {
-            answer = unlisted.get().toResponse();
         } else if (path.startsWith("/oauth2/") && !path.equals(UserInfoEndpoint.PATH)) {
             // the OAuth endpoints authenticate clients by Basic or the body: RFC 6749 §5.2 says invalid_client;
             // UserInfo alone takes a bearer token, and is answered as the gateway is (RFC 6750)
@@ -65,27 +55,6 @@ public class TokenRefusedServlet extends HttpServlet {
         response.setContentType(answer.getMediaType().toString());
         response.setCharacterEncoding("UTF-8");
         JsonOutput.writer(response.getWriter()).write((JsonObject) answer.getEntity());
-    }
-
-    /**
-     * For a gateway path whose API is unknown or not in the catalog, the gateway's answer to a caller without a valid
-     * token: 404, as if there were no such API, so that a refused token does not reveal an unpublished API either.
-     */
-    private Optional<Refusal> unlistedApi(String path) {
-        String[] parts = path.split("/", 5);
-        if (parts.length < 4 || !parts[0].isEmpty() || !parts[1].equals("api")) {
-            return Optional.empty();
-        }
-        String context;
-        String version;
-        try {
-            context = URLDecoder.decode(parts[2], StandardCharsets.UTF_8);
-            version = URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return Optional.empty();
-        }
-        return cache.route(context, version).filter(Route::isListed).isPresent() ? Optional.empty()
-                : Optional.of(Refusal.apiNotFound(context, version));
     }
 
     /** Reached as the error page for 500 (web.xml), not 401. */

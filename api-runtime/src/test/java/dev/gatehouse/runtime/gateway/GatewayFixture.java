@@ -99,8 +99,10 @@ public final class GatewayFixture {
         if (productionUrl == null) {
             request.add("endpointType", "MOCK");
         } else {
-            request.add("endpointType", "HTTP").add("productionUrl", productionUrl).add("sandboxUrl", sandboxUrl)
-                    .add("forwardToken", forwardToken);
+            request.add("endpointType", "HTTP").add("productionUrl", productionUrl).add("forwardToken", forwardToken);
+            if (sandboxUrl != null) {
+                request.add("sandboxUrl", sandboxUrl);
+            }
         }
         Answer api = client.send("POST", "management/v1/apis", ADMIN, request.build().toString());
         assertEquals(201, api.status(), api.body());

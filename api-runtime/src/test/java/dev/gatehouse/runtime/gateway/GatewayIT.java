@@ -154,6 +154,20 @@ class GatewayIT {
     }
 
     @Test
+    void withoutAValidTokenAnUnknownApiAnswersAsAPublishedOne() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+
+        for (String token : new String[] {null, "not-a-token"}) {
+            Answer published = fixture.call("GET", path(api, "/items"), token);
+            Answer unknown = fixture.call("GET", "api/no-such-api/1.0.0/items", token);
+
+            assertEquals(401, unknown.status(), unknown.body());
+            assertEquals(published.header("WWW-Authenticate"), unknown.header("WWW-Authenticate"));
+            assertEquals(published.body(), unknown.body());
+        }
+    }
+
+    @Test
     void unknownApisAndOperationsAreNotFoundAndAWrongMethodIsNotAllowed() throws Exception {
         JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
         String token = fixture.token(fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION"), null);
@@ -236,8 +250,13 @@ class GatewayIT {
         assertInvalidToken(fixture.call("GET", items, forge(with(claims, "application_id", null), "")),
                 "token_claims_missing");
         assertInvalidToken(fixture.call("GET", items, forge(claims, "?typ=JWT")), "token_type_invalid");
-        assertInvalidToken(fixture.call("GET", items, forge(claims, "?jku=https://attacker.example/jwks")),
-                "token_header_refused");
+        // offered keys are refused by their presence: nothing is fetched from these addresses
+        for (String offered : List.of("?jku=https://127.0.0.1:9/jwks", "?x5u=https://127.0.0.1:9/cert.pem", "?jwk=true",
+                "?x5c=true")) {
+            assertInvalidToken(fixture.call("GET", items, forge(claims, offered)), "token_header_refused");
+        }
+        JsonObject early = with(with(with(claims, "iat", now + 300L), "nbf", now + 300L), "exp", now + 900L);
+        assertInvalidToken(fixture.call("GET", items, forge(early, "")), "token_not_yet_valid");
         assertInvalidToken(fixture.call("GET", items, forge(claims, "?crit=exotic")), "token_header_refused");
     }
 
@@ -382,6 +401,64 @@ class GatewayIT {
         assertRefused(eventually(403, () -> fixture.call("GET", path(api, "/items"), token)), 403, "application_blocked");
         client.send("POST", "management/v1/applications/" + app.id() + "/unblock", GatewayFixture.ADMIN, null);
         assertEquals(200, eventually(200, () -> fixture.call("GET", path(api, "/items"), token)).status());
+    }
+
+    @Test
+    void aDeletedApplicationsTokenIsRefusedAsDeleted() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        String token = fixture.token(app, null);
+        assertEquals(200, fixture.call("GET", path(api, "/items"), token).status());
+
+        Answer deleted = client.send("DELETE", "developer/v1/applications/" + app.id(), app.owner().basic(), null);
+
+        assertEquals(204, deleted.status(), deleted.body());
+        assertInvalidToken(eventually(401, () -> fixture.call("GET", path(api, "/items"), token)),
+                "application_deleted");
+    }
+
+    @Test
+    void aBlockedApiIsRefusedUntilPublishedAgain() throws Exception {
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        String token = fixture.token(app, null);
+
+        fixture.lifecycle(api.getString("id"), "BLOCKED");
+
+        assertRefused(eventually(403, () -> fixture.call("GET", path(api, "/items"), token)), 403, "api_blocked");
+        fixture.lifecycle(api.getString("id"), "PUBLISHED");
+        assertEquals(200, eventually(200, () -> fixture.call("GET", path(api, "/items"), token)).status());
+    }
+
+    @Test
+    void aRejectedSubscriptionIsRefused() throws Exception {
+        String approval = fixture.plan(100L, "MINUTE", true);
+        JsonObject api = fixture.publish(null, null, List.of(approval));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), approval, "PRODUCTION");
+        String token = fixture.token(app, null);
+
+        Answer rejected = client.send("POST", "management/v1/subscriptions/" + app.subscriptionId() + "/reject",
+                GatewayFixture.ADMIN, null);
+
+        assertEquals(200, rejected.status(), rejected.body());
+        assertRefused(eventually(403, () -> fixture.call("GET", path(api, "/items"), token)), 403,
+                "subscription_rejected");
+    }
+
+    @Test
+    void anEnvironmentWithoutAnEndpointIsRefused() throws Exception {
+        // a production backend only; the sandbox token is refused before any backend is called
+        JsonObject api = fixture.publish("http://127.0.0.1:9/items-backend", null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "SANDBOX");
+
+        Answer answer = fixture.call("GET", path(api, "/items"), fixture.token(app, null));
+
+        assertRefused(answer, 403, "environment_unavailable");
+        assertTrue(answer.json().getString("detail").contains("sandbox"), answer.body());
+        Answer neither = client.send("POST", "management/v1/apis", GatewayFixture.ADMIN, Json.createObjectBuilder()
+                .add("document", GatewayFixture.ITEMS_API).add("context", "no-backend-" + UUID.randomUUID()
+                        .toString().substring(0, 8)).add("endpointType", "HTTP").build().toString());
+        assertEquals(400, neither.status(), "an HTTP endpoint names one backend at least: " + neither.body());
     }
 
     @Test
@@ -539,8 +616,9 @@ class GatewayIT {
         assertFalse(answer.body().contains("Secret"), answer.body());
         assertEquals(unknown.json().getString("detail").replace(secret.getString("context") + "x",
                 secret.getString("context")), answer.json().getString("detail"));
-        assertRefused(fixture.call("GET", path(secret, "/items"), null), 404, "api_not_found");
-        assertRefused(fixture.call("GET", path(secret, "/items"), "not-a-token"), 404, "api_not_found");
+        // without a valid token the gateway asks for one before it looks at the API at all
+        assertRefused(fixture.call("GET", path(secret, "/items"), null), 401, "token_missing");
+        assertRefused(fixture.call("GET", path(secret, "/items"), "not-a-token"), 401, "token_malformed");
         // once published, the same application is told it is not subscribed
         fixture.lifecycle(secret.getString("id"), "PUBLISHED");
         assertRefused(eventually(403, () -> fixture.call("GET", path(secret, "/items"), token)), 403,

@@ -1,8 +1,8 @@
 package dev.gatehouse.portal.admin;
 
-import dev.gatehouse.keymanager.keys.api.SigningKeyStatus;
-import dev.gatehouse.keymanager.keys.api.SigningKeyView;
-import dev.gatehouse.keymanager.keys.api.SigningKeys;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeyStatus;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeyView;
+import dev.gatehouse.keymanager.signingkeys.api.SigningKeys;
 import dev.gatehouse.portal.Outcome;
 import dev.gatehouse.portal.account.SignedInDeveloper;
 import jakarta.ejb.EJB;
