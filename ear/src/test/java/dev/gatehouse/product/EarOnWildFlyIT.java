@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,13 +23,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The EAR on a stock WildFly 39 ({@code standalone.xml}), prepared with the shipped {@code gatehouse.cli} and
  * deployed by dropping it into {@code standalone/deployments}, as an operator would (README), on PostgreSQL (the
  * driver is the one inside the EAR); then the seed's flow in the browser and over HTTP.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EarOnWildFlyIT {
 
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(5);
@@ -233,6 +238,47 @@ class EarOnWildFlyIT {
                 ResultSet plans = statement.executeQuery("SELECT COUNT(*) FROM plans")) {
             plans.next();
             assertTrue(plans.getInt(1) >= 4, "the schema and its seed are in PostgreSQL");
+        }
+    }
+
+    /**
+     * Last: the README's recovery. The EAR is deployed again while PostgreSQL is down; the deployment fails (it does
+     * not hang), and once the database is back, touching the EAR deploys it, without restarting WildFly.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aDeploymentThatFailedForWantOfItsDatabaseSucceedsOnceItIsBack() throws Exception {
+        Path deployments = Path.of(System.getProperty("wildfly.home")).resolve("standalone/deployments");
+        Path ear = deployments.resolve("gatehouse.ear");
+        Files.delete(ear);
+        awaitMarker(deployments.resolve("gatehouse.ear.undeployed"));
+        int port = postgres.getPort();
+        postgres.close();
+
+        Files.copy(Path.of(System.getProperty("gatehouse.archive")), ear, StandardCopyOption.REPLACE_EXISTING);
+        Path failed = deployments.resolve("gatehouse.ear.failed");
+        awaitMarker(failed);
+        assertEquals(503, http.send("GET", management.resolve("health/ready"), null, null).status(),
+                "not ready without its deployment");
+
+        postgres = EmbeddedPostgres.builder().setPort(port).start();
+        Files.setLastModifiedTime(ear, FileTime.from(Instant.now()));
+        awaitMarker(deployments.resolve("gatehouse.ear.deployed"));
+        assertEquals(200, http.send("GET", base.resolve("developer/v1/apis"), null, null).status());
+        var ready = http.send("GET", management.resolve("health/ready"), null, null);
+        assertTrue(ready.body().contains("\"database\""), ready.body());
+        assertEquals(200, ready.status(), ready.body());
+    }
+
+    /** The deployment scanner's marker for the outcome; a deployment that never ends is a failure of its own. */
+    private static void awaitMarker(Path marker) throws Exception {
+        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+        while (!Files.exists(marker)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no " + marker.getFileName() + " within " + STARTUP_LIMIT + "; log " + log
+                        + ":\n" + tail());
+            }
+            Thread.sleep(250);
         }
     }
 
