@@ -196,7 +196,7 @@ class RequestLimitsIT {
 
         assertEquals(413, answer.status(), answer.body());
         assertEquals("application/problem+json", answer.headers().get("content-type").split(";")[0]);
-        assertEquals("content-too-large", answer.json().getString("reason"), answer.body());
+        assertEquals("content_too_large", answer.json().getString("reason"), answer.body());
         assertEquals(413, answer.json().getInt("status"));
         assertFalse(answer.json().getString("detail").isBlank());
     }
@@ -215,7 +215,7 @@ class RequestLimitsIT {
                 "{\"document\":\"".getBytes(StandardCharsets.US_ASCII));
 
         assertEquals(413, refused.status(), refused.body());
-        assertEquals("content-too-large", refused.json().getString("reason"), refused.body());
+        assertEquals("content_too_large", refused.json().getString("reason"), refused.body());
     }
 
     @Test

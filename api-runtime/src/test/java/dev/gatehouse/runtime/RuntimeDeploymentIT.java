@@ -66,7 +66,7 @@ class RuntimeDeploymentIT {
         assertEquals(404, response.statusCode());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElseThrow());
         assertTrue(response.body().contains("\"status\":404"), response.body());
-        assertTrue(response.body().contains("\"type\":\"urn:gatehouse:problem:not-found\""), response.body());
+        assertTrue(response.body().contains("\"type\":\"urn:gatehouse:problem:not_found\""), response.body());
     }
 
     @Test

@@ -24,7 +24,7 @@ class FirstSignInInChromiumIT {
             String before = Administrator.basic(Administrator.USERNAME, generated);
             HttpResponse<String> refused = Administrator.send(product, "GET", "management/v1/apis", before, null);
             assertEquals(403, refused.statusCode(), refused.body());
-            assertTrue(refused.body().contains("\"reason\":\"password-change-required\""), refused.body());
+            assertTrue(refused.body().contains("\"reason\":\"password_change_required\""), refused.body());
 
             ChromeDriver browser = HeadlessChromium.open();
             try {

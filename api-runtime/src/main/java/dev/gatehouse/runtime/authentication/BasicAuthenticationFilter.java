@@ -73,7 +73,7 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         if (caller.get().passwordChangeRequired() && !resource.getResourceClass().isAnnotationPresent(AllowedBeforePasswordChange.class)) {
-            request.abortWith(Problem.of(Response.Status.FORBIDDEN, "password-change-required",
+            request.abortWith(Problem.of(Response.Status.FORBIDDEN, "password_change_required",
                     "This account's password must be changed first: PUT /developer/v1/account/password.").toResponse());
             return;
         }
@@ -81,7 +81,7 @@ public class BasicAuthenticationFilter implements ContainerRequestFilter {
     }
 
     private static Response retryLater(Response.Status status, String reason, String detail, long seconds) {
-        return Response.fromResponse(Problem.of(status, reason.replace('_', '-'), detail).toResponse())
+        return Response.fromResponse(Problem.of(status, reason, detail).toResponse())
                 .header(HttpHeaders.RETRY_AFTER, seconds)
                 .build();
     }

@@ -55,7 +55,7 @@ public class CatalogResource {
                 return (int) number;
             }
         }
-        throw new BadRequestException(Problem.of(Response.Status.BAD_REQUEST, "invalid-request",
+        throw new BadRequestException(Problem.of(Response.Status.BAD_REQUEST, "invalid_request",
                 name + " must be a whole number from " + min + " to " + max + ".").toResponse());
     }
 

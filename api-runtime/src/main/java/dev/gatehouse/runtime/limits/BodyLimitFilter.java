@@ -74,9 +74,7 @@ public class BodyLimitFilter extends HttpFilter {
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("Pragma", "no-cache");
         } else {
-            // each family's reason style: the gateway's reasons are snake_case, the other problems' kebab-case
-            body = Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                    limit.streamed() ? "content_too_large" : "content-too-large", description).toJson();
+            body = Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "content_too_large", description).toJson();
             response.setContentType(Problem.MEDIA_TYPE);
         }
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);

@@ -54,7 +54,7 @@ public class AuditResource {
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new WebApplicationException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter",
+            throw new WebApplicationException(Problem.of(Response.Status.BAD_REQUEST, "invalid_parameter",
                     name + " must be an ISO-8601 instant such as 2026-12-01T10:00:00Z").toResponse());
         }
     }

@@ -19,7 +19,7 @@ public class BusinessProblemMapper implements ExceptionMapper<BusinessException>
             case DENIED -> Response.Status.FORBIDDEN;
             case THROTTLED -> Response.Status.TOO_MANY_REQUESTS;
         };
-        Response problem = Problem.of(status, exception.reason().replace('_', '-'), exception.getMessage()).toResponse();
+        Response problem = Problem.of(status, exception.reason(), exception.getMessage()).toResponse();
         if (exception instanceof ClientThrottled throttled) {
             return Response.fromResponse(problem).header("Retry-After", throttled.retryAfterSeconds()).build();
         }

@@ -24,7 +24,7 @@ public class HttpProblemMapper implements ExceptionMapper<WebApplicationExceptio
                 && Problem.MEDIA_TYPE.equals(original.getMediaType().toString())) {
             return original; // already a problem that says what was wrong
         }
-        String reason = status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
+        String reason = status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_');
         Response problem = Problem.of(status, reason, null).toResponse();
         // keep headers such as Allow (405) and WWW-Authenticate (401)
         Response.ResponseBuilder builder = Response.fromResponse(problem);

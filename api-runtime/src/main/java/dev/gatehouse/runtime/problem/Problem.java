@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * An RFC 9457 problem detail. {@code type} is a stable reason code (a relative URI such as
- * {@code urn:gatehouse:problem:not-found}) that clients may switch on; {@code detail} is for people.
+ * {@code urn:gatehouse:problem:not_found}, snake_case as OAuth's error codes) that clients may switch on; {@code detail} is for people.
  */
 public record Problem(String type, String title, int status, String detail) {
 

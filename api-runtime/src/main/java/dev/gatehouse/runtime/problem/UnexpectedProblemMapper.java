@@ -45,13 +45,13 @@ public class UnexpectedProblemMapper implements ExceptionMapper<Throwable> {
             if (path.startsWith("oauth2/") || path.startsWith("/oauth2/")) {
                 return OAuthError.temporarilyUnavailable(RETRY_AFTER_SECONDS).toResponse();
             }
-            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "database-unavailable",
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "database_unavailable",
                     "The server cannot reach its database right now; retry shortly.").toResponse())
                     .header("Retry-After", RETRY_AFTER_SECONDS).build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.ERROR, "GH-RT-500 Unexpected failure, incident " + incident, exception);
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal_error",
                 "The server failed unexpectedly. Quote incident " + incident + " to the operator.").toResponse();
     }
 }

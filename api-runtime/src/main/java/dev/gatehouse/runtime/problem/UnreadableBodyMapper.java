@@ -15,7 +15,7 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
     public Response toResponse(ProcessingException exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonbException || cause instanceof JsonException) {
-                return Problem.of(Response.Status.BAD_REQUEST, "invalid-request",
+                return Problem.of(Response.Status.BAD_REQUEST, "invalid_request",
                         "The request body is not valid JSON of the expected shape.").toResponse();
             }
         }

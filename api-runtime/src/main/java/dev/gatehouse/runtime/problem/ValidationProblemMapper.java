@@ -22,6 +22,6 @@ public class ValidationProblemMapper implements ExceptionMapper<ConstraintViolat
                 .sorted()
                 .distinct()
                 .collect(Collectors.joining("; "));
-        return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", detail).toResponse();
+        return Problem.of(Response.Status.BAD_REQUEST, "invalid_request", detail).toResponse();
     }
 }

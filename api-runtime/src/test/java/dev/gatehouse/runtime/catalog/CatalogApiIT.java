@@ -73,7 +73,7 @@ class CatalogApiIT {
         assertEquals(201, subscription.status(), subscription.body());
         assertEquals("ACTIVE", subscription.json().getString("status"));
         assertEquals(409, again.status());
-        assertEquals("urn:gatehouse:problem:already-subscribed", again.json().getString("type"));
+        assertEquals("urn:gatehouse:problem:already_subscribed", again.json().getString("type"));
 
         JsonObject keys = client.send("POST", "developer/v1/applications/" + app + "/keys/PRODUCTION", developer.basic(), null).json();
         String basic = RuntimeClient.clientBasic(keys.getJsonObject("keys").getString("clientId"), keys.getJsonObject("secret").getString("value"));
@@ -108,7 +108,7 @@ class CatalogApiIT {
         assertEquals(200, client.send("GET", "developer/v1/apis/" + id, null, null).status());
         var illegal = client.send("POST", "management/v1/apis/" + id + "/lifecycle", ADMIN, "{\"lifecycle\":\"CREATED\"}");
         assertEquals(400, illegal.status());
-        assertEquals("urn:gatehouse:problem:illegal-lifecycle-transition", illegal.json().getString("type"));
+        assertEquals("urn:gatehouse:problem:illegal_lifecycle_transition", illegal.json().getString("type"));
 
         var malformed = client.send("POST", "management/v1/apis", ADMIN, Json.createObjectBuilder().add("document", "not: [openapi")
                 .add("context", "broken").add("planIds", Json.createArrayBuilder().add(BRONZE)).build().toString());
@@ -159,7 +159,7 @@ class CatalogApiIT {
 
             assertEquals(400, answer.status(), query + ": " + answer.body());
             assertEquals("application/problem+json", answer.header("Content-Type").split(";")[0], query);
-            assertEquals("invalid-request", answer.json().getString("reason"), query);
+            assertEquals("invalid_request", answer.json().getString("reason"), query);
         }
         var last = client.send("GET", "developer/v1/apis?page=1000000&size=100", null, null);
         assertEquals(200, last.status(), last.body());

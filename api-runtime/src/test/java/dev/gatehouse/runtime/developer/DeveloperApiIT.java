@@ -85,7 +85,7 @@ class DeveloperApiIT {
 
         assertEquals(409, duplicate.status());
         assertEquals("application/problem+json", duplicate.header("Content-Type"));
-        assertEquals("urn:gatehouse:problem:duplicate-application-name", duplicate.json().getString("type"));
+        assertEquals("urn:gatehouse:problem:duplicate_application_name", duplicate.json().getString("type"));
         assertEquals(201, client.send("POST", "developer/v1/applications", bob.basic(), app("Shop", null)).status(),
                 "another developer may use the same name");
     }

@@ -66,7 +66,7 @@ class PasswordGuessingIT {
         assertEquals(429, guesser.status(), guesser.body());
         assertTrue(Long.parseLong(guesser.header("Retry-After")) > 0);
         assertEquals("application/problem+json", guesser.header("Content-Type"));
-        assertTrue(guesser.body().contains("sign-in-throttled"), guesser.body());
+        assertTrue(guesser.body().contains("sign_in_throttled"), guesser.body());
         assertEquals(200, owner.status(), owner.body());
     }
 }

@@ -338,7 +338,7 @@ class GatewayIT {
                 app.owner().basic(), "{\"apiId\":\"" + api.getString("id") + "\",\"planId\":\"" + GatewayFixture.BRONZE + "\"}");
 
         assertEquals(409, removed.status(), removed.body());
-        assertEquals("urn:gatehouse:problem:subscription-blocked", removed.json().getString("type"));
+        assertEquals("urn:gatehouse:problem:subscription_blocked", removed.json().getString("type"));
         assertTrue(removed.json().getString("detail").contains("publisher"), removed.body());
         assertEquals(409, again.status(), again.body());
         Thread.sleep(ENFORCED_WITHIN.toMillis()); // a change, had there been one, would be enforced by now

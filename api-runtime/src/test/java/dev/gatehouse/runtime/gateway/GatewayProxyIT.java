@@ -247,10 +247,10 @@ class GatewayProxyIT {
                 changed);
 
         assertEquals(400, importAnswer.status(), importAnswer.body());
-        assertEquals("backend-forbidden", importAnswer.json().getString("reason"));
+        assertEquals("backend_forbidden", importAnswer.json().getString("reason"));
         assertTrue(importAnswer.json().getString("detail").contains("169.254.169.254"), importAnswer.body());
         assertEquals(400, updateAnswer.status(), updateAnswer.body());
-        assertEquals("backend-forbidden", updateAnswer.json().getString("reason"));
+        assertEquals("backend_forbidden", updateAnswer.json().getString("reason"));
         assertTrue(updateAnswer.json().getString("detail").startsWith("sandboxUrl"), updateAnswer.body());
     }
 

@@ -98,7 +98,7 @@ class PublisherConfinementIT {
         Answer refused = client.send("DELETE", "management/v1/accounts/" + admin + "/roles/ADMIN", ADMIN, null);
 
         assertEquals(409, refused.status(), refused.body());
-        assertEquals("urn:gatehouse:problem:last-administrator", refused.json().getString("type"));
+        assertEquals("urn:gatehouse:problem:last_administrator", refused.json().getString("type"));
     }
 
     @Test
@@ -126,7 +126,7 @@ class PublisherConfinementIT {
                 "{\"lifecycle\":\"BLOCKED\"}").status());
         Answer approve = client.send("POST", "management/v1/subscriptions/" + subscriptionId + "/approve", beta.basic(), null);
         assertEquals(404, approve.status(), approve.body());
-        assertEquals("urn:gatehouse:problem:subscription-not-found", approve.json().getString("type"));
+        assertEquals("urn:gatehouse:problem:subscription_not_found", approve.json().getString("type"));
         assertEquals(404, client.send("POST", "management/v1/subscriptions/" + subscriptionId + "/reject", beta.basic(), null).status());
         assertFalse(client.send("GET", "management/v1/subscriptions?status=ON_HOLD", beta.basic(), null).body()
                 .contains(subscriptionId));
@@ -172,7 +172,7 @@ class PublisherConfinementIT {
                 "{\"currentPassword\":\"" + developer.password() + "\",\"newPassword\":\"a new password here\"}");
 
         assertEquals(400, wrong.status(), wrong.body());
-        assertEquals("urn:gatehouse:problem:wrong-current-password", wrong.json().getString("type"));
+        assertEquals("urn:gatehouse:problem:wrong_current_password", wrong.json().getString("type"));
         assertEquals(400, tooShort.status(), tooShort.body());
         assertEquals(204, changed.status(), changed.body());
         assertEquals(401, client.send("GET", "developer/v1/applications", developer.basic(), null).status());

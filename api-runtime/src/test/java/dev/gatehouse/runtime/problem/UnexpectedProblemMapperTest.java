@@ -30,7 +30,7 @@ class UnexpectedProblemMapperTest {
 
         assertEquals(503, answer.getStatus());
         assertEquals("5", answer.getHeaderString("Retry-After"));
-        assertEquals("urn:gatehouse:problem:database-unavailable", ((JsonObject) answer.getEntity()).getString("type"));
+        assertEquals("urn:gatehouse:problem:database_unavailable", ((JsonObject) answer.getEntity()).getString("type"));
     }
 
     @Test

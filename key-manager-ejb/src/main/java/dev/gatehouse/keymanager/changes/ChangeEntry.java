@@ -15,8 +15,9 @@ import java.time.Instant;
 @Table(name = "change_feed")
 @NamedQuery(name = "ChangeEntry.purge", query = "DELETE FROM ChangeEntry c WHERE c.changedAt < :before")
 @NamedQuery(name = "ChangeEntry.latest", query = "SELECT MAX(c.id) FROM ChangeEntry c")
-@NamedQuery(name = "ChangeEntry.after",
+@NamedQuery(name = "ChangeEntry.afterOrSince",
         query = "SELECT c FROM ChangeEntry c WHERE c.id > :afterId OR c.changedAt >= :since ORDER BY c.id")
+@NamedQuery(name = "ChangeEntry.after", query = "SELECT c FROM ChangeEntry c WHERE c.id > :afterId ORDER BY c.id")
 public class ChangeEntry {
 
     @Id

@@ -16,6 +16,10 @@ public interface ChangeLog {
     /** The highest entry id so far (0 when there is none): where a new follower starts. */
     long latest();
 
-    /** Entries with an id above {@code afterId} or written at or after {@code since}, by id, at most {@code max}. */
+    /**
+     * Entries with an id above {@code afterId} or written at or after {@code since}, by id, at most {@code max};
+     * when entries up to {@code afterId} alone fill that (a burst within the window), also the next {@code max}
+     * above it, so that a follower never stalls behind entries it has already seen.
+     */
     List<Change> after(long afterId, Instant since, int max);
 }
