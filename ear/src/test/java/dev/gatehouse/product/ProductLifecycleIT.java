@@ -4,15 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** Starting, stopping and restarting the product, and refusing to start against a database it cannot use. */
+/**
+ * Starting, stopping and restarting the product, refusing to start against a database it cannot use, and what its
+ * configuration switches promise (README, Configuration).
+ */
 class ProductLifecycleIT {
+
+    private final ProductHttp http = new ProductHttp();
 
     private static final Pattern APPLIED = Pattern.compile("GH-DB-100 Database \\S+ at schema version (\\S+) \\((\\d+) migration");
 
@@ -30,6 +38,69 @@ class ProductLifecycleIT {
             assertEquals(2, starts.size(), "both applications report the schema");
             assertTrue(starts.stream().allMatch(m -> m.group(2).equals("0")), "nothing left to apply on restart");
         }
+    }
+
+    @Test
+    void aMigrationOfTheEmbeddedDatabaseIsPrecededByABackup() throws Exception {
+        Path data = Path.of(System.getProperty("gatehouse.test.data"), UUID.randomUUID().toString());
+        // the database as the version before the newest migration left it
+        Flyway.configure().dataSource("jdbc:h2:file:" + data.toAbsolutePath().resolve("gatehouse")
+                + ";DB_CLOSE_ON_EXIT=FALSE", "", "").locations("classpath:db/migration").target("6").load().migrate();
+
+        try (RunningProduct product = RunningProduct.start(data)) {
+            assertTrue(product.log().contains("GH-DB-101 Backed up the database to"), product.log());
+            try (var files = Files.list(data)) {
+                assertTrue(files.map(file -> file.getFileName().toString())
+                        .anyMatch(name -> name.startsWith("gatehouse-before-V7-") && name.endsWith(".zip")),
+                        "the backup lies beside the database");
+            }
+            assertTrue(APPLIED.matcher(product.log()).results().anyMatch(m -> !m.group(2).equals("0")),
+                    "and the migration ran after it");
+        }
+    }
+
+    @Test
+    void withSignupAndSamplesOffTheCatalogStartsEmptyAndNobodySignsUp() throws Exception {
+        try (RunningProduct product = RunningProduct.start(Map.of("GATEHOUSE_SIGNUP_ENABLED", "false",
+                "GATEHOUSE_DEMO_DATA", "false"))) {
+            var catalog = http.send("GET", product.uri("developer/v1/apis"), null, null);
+            var signup = http.send("POST", product.uri("developer/v1/signup"), null, "{\"username\":\"closed\","
+                    + "\"email\":\"closed@example.com\",\"displayName\":\"Closed\",\"password\":\"a closed door\"}");
+
+            assertEquals(200, catalog.status(), catalog.body());
+            assertEquals(0, catalog.json().getJsonArray("items").size(), "no sample APIs: " + catalog.body());
+            assertEquals(403, signup.status(), signup.body());
+            assertTrue(signup.json().getString("detail").contains("ask an administrator"), signup.body());
+        }
+    }
+
+    @Test
+    void theAccessLogNamesEveryCallAndNeverItsToken() throws Exception {
+        try (RunningProduct product = RunningProduct.start(Map.of("GATEHOUSE_GATEWAY_ACCESS_LOG", "all"))) {
+            String token = BenchClient.token(product, BenchClient.clientBasic(BenchClient.subscribedClient(product)));
+
+            assertEquals(200, http.send("GET", product.uri("api/pizzashack/1.0.0/menu"), ProductHttp.bearer(token),
+                    null).status());
+            assertEquals(404, http.send("GET", product.uri("api/pizzashack/1.0.0/no-such-operation"),
+                    ProductHttp.bearer(token), null).status());
+
+            String log = awaitLine(product, "reason=operation_not_found");
+            assertTrue(log.lines().anyMatch(line -> line.contains("GH-GW-200 GET pizzashack/1.0.0 application=")
+                    && line.contains("status=200")), "a served call has its line:\n" + log);
+            // not the token, nor its signature alone (which a log line cut short could still carry)
+            assertFalse(log.contains(token.substring(token.lastIndexOf('.') + 1)), "the token is in the log");
+        }
+    }
+
+    private static String awaitLine(RunningProduct product, String text) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(10);
+        String log = product.log();
+        while (!log.contains(text) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            log = product.log();
+        }
+        assertTrue(log.contains(text), "no line with " + text + ":\n" + log);
+        return log;
     }
 
     @Test
