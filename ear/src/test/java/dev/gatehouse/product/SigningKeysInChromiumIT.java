@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,6 +78,23 @@ class SigningKeysInChromiumIT {
         screenshot("signing-keys-rotated");
         Accessibility.assertAccessible(browser, "Signing keys");
 
+        // the keyboard alone: Enter opens the confirmation, which takes the focus and keeps it; Escape closes it,
+        // disables nothing and gives the focus back
+        WebElement disable = browser.findElement(By.xpath(row + "//button[normalize-space(.)='Disable']"));
+        String disableId = disable.getAttribute("id");
+        disable.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-confirm-dialog-message"),
+                kid));
+        wait.until(driver -> focusInConfirmation());
+        for (int tab = 0; tab < 6; tab++) {
+            assertTrue(focusInConfirmation(), "the focus stays in the confirmation, tab " + tab);
+            browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        wait.until(driver -> disableId.equals(browser.switchTo().activeElement().getAttribute("id")));
+        assertEquals("ACTIVE", key(product, admin, kid).getString("status"), "Escape disabled nothing");
+
         browser.findElement(By.xpath(row + "//button[normalize-space(.)='Disable']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-confirm-dialog-message"),
                 kid));
@@ -103,6 +122,11 @@ class SigningKeysInChromiumIT {
         assertTrue(browser.findElements(By.linkText("Signing keys")).isEmpty(), "not in a developer's navigation");
         browser.get(product.uri("devportal/admin/signing-keys.xhtml").toString());
         assertEquals("Not allowed · Gatehouse", browser.getTitle());
+    }
+
+    private boolean focusInConfirmation() {
+        return (Boolean) browser.executeScript("var dialog = document.querySelector('.ui-confirm-dialog');"
+                + " return dialog !== null && dialog.contains(document.activeElement)");
     }
 
     private void screenshot(String name) throws Exception {
