@@ -51,6 +51,11 @@ class GatewayCache {
                 key -> apis.route(context, version).map(Route::new));
     }
 
+    /** The route only if it is in memory already: never a query, never an entry (for callers without a token). */
+    Optional<Route> routeInMemory(String context, String version) {
+        return routes.peek(context + "\n" + version).flatMap(route -> route);
+    }
+
     Optional<ApplicationStatus> applicationStatus(UUID applicationId) {
         return applicationStatus.get(applicationId, applications::status);
     }
@@ -120,6 +125,12 @@ class GatewayCache {
             }
             entries.put(key, new Entry<>(current, value));
             return value;
+        }
+
+        Optional<V> peek(K key) {
+            Entry<V> entry = entries.get(key);
+            return entry != null && entry.generation() == generation.get() ? Optional.of(entry.value())
+                    : Optional.empty();
         }
 
         void invalidate() {

@@ -138,11 +138,12 @@ public class GatewayResource {
             refuse(method, UNKNOWN, null, Refusal.pathInvalid(), started, response);
             return;
         }
-        // the token first: a caller without a valid one learns nothing of which APIs exist
+        // the token first: a caller without a valid one learns nothing of which APIs exist, and costs no query:
+        // its refusal is labelled with the API only if signed-in calls have put the route in memory already
         TokenGate.Verdict verdict = tokens.verify(security, headers.getHeaderString(HttpHeaders.AUTHORIZATION), now);
         if (verdict.refusal() != null) {
-            refuse(method, cache.route(context, version).filter(Route::isListed).map(GatewayResource::label)
-                    .orElse(UNKNOWN), null, verdict.refusal(), started, response);
+            refuse(method, cache.routeInMemory(context, version).filter(Route::isListed)
+                    .map(GatewayResource::label).orElse(UNKNOWN), null, verdict.refusal(), started, response);
             return;
         }
         Optional<Route> found = cache.route(context, version);
