@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -37,9 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ProductExtension.class)
 class TryItServersInChromiumIT {
 
-    private static final String BRONZE = "6b0c7a0e-0f3a-4c2e-9a51-000000000001";
-
-    private final ProductHttp http = new ProductHttp();
     private final List<String> collected = new CopyOnWriteArrayList<>();
     private HttpServer collector;
     private ChromeDriver browser;
@@ -73,7 +64,6 @@ class TryItServersInChromiumIT {
 
     @Test
     void tryItSendsTheTokenOnlyToTheGateway(RunningProduct product) throws Exception {
-        String admin = ProductHttp.basic(Administrator.USERNAME, Administrator.password(product));
         String context = "ledger-" + UUID.randomUUID().toString().substring(0, 6);
         // a path with /api/ in it, which is all the try-it console used to look for before sending the token
         String elsewhere = "http://127.0.0.2:" + collector.getAddress().getPort() + "/api/collect";
@@ -91,35 +81,12 @@ class TryItServersInChromiumIT {
                             application/json:
                               example: {balance: 42}
                 """.formatted(elsewhere);
-        String apiId = http.expect(201, "POST", product.uri("management/v1/apis"), admin, Json.createObjectBuilder()
-                .add("document", document).add("context", context).add("endpointType", "MOCK")
-                .add("planIds", Json.createArrayBuilder().add(BRONZE)).build().toString()).getString("id");
-        http.expect(200, "POST", product.uri("management/v1/apis/" + apiId + "/lifecycle"), admin,
-                "{\"lifecycle\":\"PUBLISHED\"}");
-        String username = "tryit-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "a try-it password";
-        http.expect(201, "POST", product.uri("developer/v1/signup"), null, Json.createObjectBuilder()
-                .add("username", username).add("email", username + "@example.com").add("displayName", username)
-                .add("password", password).build().toString());
-        String developer = ProductHttp.basic(username, password);
-        String app = http.expect(201, "POST", product.uri("developer/v1/applications"), developer,
-                "{\"name\":\"Try-it App\"}").getString("id");
-        http.expect(201, "POST", product.uri("developer/v1/applications/" + app + "/keys/PRODUCTION"), developer, null);
-        http.expect(201, "POST", product.uri("developer/v1/applications/" + app + "/subscriptions"), developer,
-                "{\"apiId\":\"" + apiId + "\",\"planId\":\"" + BRONZE + "\"}");
+        TryItConsole console = new TryItConsole(product);
+        String apiId = console.publish(document, context);
+        TryItConsole.Developer developer = console.subscribe("tryit-", "Try-it App", apiId);
 
-        // every page records what its Content-Security-Policy blocked
-        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
-                "window.blocked = []; document.addEventListener('securitypolicyviolation',"
-                        + " e => window.blocked.push(e.violatedDirective + ' ' + e.blockedURI));"));
-        browser.get(product.uri("devportal/signin.xhtml").toString());
-        browser.findElement(By.id("signin:username")).sendKeys(username);
-        browser.findElement(By.id("signin:password")).sendKeys(password);
-        browser.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.titleIs("Catalog · Gatehouse"));
-        browser.get(product.uri("devportal/apis/documentation.xhtml?id=" + apiId).toString());
-        WebElement operation = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'opblock-get')]//*[contains(@class,'opblock-summary-path') and @data-path='/balance']")));
+        TryItConsole.openDocumentation(browser, wait, product, developer, apiId);
+        WebElement operation = TryItConsole.getOperation(wait, "/balance");
         browser.findElement(By.id("tryit:use-token")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Try it out now sends"));
         operation.click();
@@ -130,7 +97,7 @@ class TryItServersInChromiumIT {
             status = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector(".opblock-get .live-responses-table tr.response .response-col_status")));
         } finally {
-            screenshot("try-it-servers");
+            TryItConsole.screenshot(browser, "try-it-servers");
         }
         String requestUrl = browser.findElement(By.cssSelector(".opblock-get .request-url pre")).getText().strip();
 
@@ -139,11 +106,5 @@ class TryItServersInChromiumIT {
         assertEquals(product.uri("api/" + context + "/1.0.0/balance").toString(), requestUrl);
         assertEquals("200", status.getText().strip());
         assertTrue(browser.findElement(By.cssSelector(".opblock-get .live-responses-table")).getText().contains("42"));
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path directory = Path.of(System.getProperty("gatehouse.screenshots"));
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -70,7 +70,8 @@ public class CatalogResource {
     @Path("{apiId}/openapi")
     @Produces({"application/yaml", MediaType.APPLICATION_JSON})
     @Operation(summary = "The API's OpenAPI document, as its publisher gave it; with server=gateway, as JSON whose"
-            + " only server is this gateway (what the portal's try-it console calls)")
+            + " only server is this gateway and whose only security scheme is this server's authorization-code flow"
+            + " (what the portal's try-it console calls and signs people in with)")
     public Response document(@PathParam("apiId") UUID apiId, @QueryParam("server") String server,
             @Context UriInfo uri) {
         if ("gateway".equals(server)) {

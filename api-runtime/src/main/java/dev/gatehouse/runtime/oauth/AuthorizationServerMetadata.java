@@ -27,7 +27,7 @@ public class AuthorizationServerMetadata {
     private static final List<String> TOKEN_AUTH = List.of("client_secret_basic", "client_secret_post", "none");
 
     @Inject
-    @ConfigProperty(name = "gatehouse.oauth.issuer", defaultValue = "http://localhost:8080")
+    @ConfigProperty(name = "gatehouse.oauth.issuer") // its default is the key manager's, in its configuration file
     String issuer;
 
     @GET

@@ -188,7 +188,8 @@ public class ApiServiceBean implements ApiService {
     public String openApiDocumentForGateway(Caller caller, UUID apiId, String baseUrl) {
         Api api = visible(caller, apiId);
         String root = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-        return OpenApiDocuments.withServer(api.document(), root + "api/" + api.context() + "/" + api.apiVersion());
+        return OpenApiDocuments.forTryIt(api.document(), root + "api/" + api.context() + "/" + api.apiVersion(),
+                root + "oauth2/authorize", root + "oauth2/token");
     }
 
     @Override

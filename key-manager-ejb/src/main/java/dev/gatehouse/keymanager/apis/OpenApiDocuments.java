@@ -6,13 +6,18 @@ import dev.gatehouse.keymanager.apis.api.MockResponse;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -79,15 +84,24 @@ final class OpenApiDocuments {
         return mocks;
     }
 
+    /** The one security scheme of a document made for the try-it console. */
+    static final String TRY_IT_SCHEME = "gatehouse";
+
     /**
-     * The document as JSON, with the one server given (OpenAPI 3.1 documents keep their 3.1 form). Servers named by a
-     * path or an operation go: Swagger UI's try-it would call them, with the developer's token, instead of the gateway.
+     * The document as the portal's try-it console shows it, as JSON (OpenAPI 3.1 documents keep their 3.1 form):
+     * <ul>
+     *   <li>the gateway as its one server; servers named by a path or an operation go, as Swagger UI would call them,
+     *   with the developer's token, instead of the gateway;</li>
+     *   <li>Gatehouse's authorization-code flow as its one security scheme, required by every operation with the
+     *   scopes the gateway requires of it (the union of its requirements, as {@link #parse} reads them): whatever
+     *   schemes the publisher described, the gateway takes Gatehouse's tokens only.</li>
+     * </ul>
      */
-    static String withServer(String document, String serverUrl) {
+    static String forTryIt(String document, String gatewayUrl, String authorizationUrl, String tokenUrl) {
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
         OpenAPI openApi = new OpenAPIV3Parser().readContents(document, null, options).getOpenAPI();
-        openApi.setServers(List.of(new Server().url(serverUrl)));
+        openApi.setServers(List.of(new Server().url(gatewayUrl)));
         if (openApi.getPaths() != null) {
             openApi.getPaths().values().forEach(OpenApiDocuments::withoutServers);
         }
@@ -97,11 +111,36 @@ final class OpenApiDocuments {
         if (openApi.getWebhooks() != null) {
             openApi.getWebhooks().values().forEach(OpenApiDocuments::withoutServers);
         }
+        withGatehouseSecurity(openApi, authorizationUrl, tokenUrl);
         try {
             return (openApi.getOpenapi().startsWith("3.1") ? Json31.mapper() : Json.mapper()).writeValueAsString(openApi);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An imported OpenAPI document could not be written as JSON", e);
         }
+    }
+
+    private static void withGatehouseSecurity(OpenAPI openApi, String authorizationUrl, String tokenUrl) {
+        Scopes all = new Scopes();
+        openApi.setSecurity(List.of(requirement(scopes(openApi.getSecurity()), all)));
+        if (openApi.getPaths() != null) {
+            openApi.getPaths().values().forEach(path -> path.readOperations().stream()
+                    .filter(operation -> operation.getSecurity() != null)
+                    .forEach(operation -> operation.setSecurity(List.of(requirement(scopes(operation.getSecurity()),
+                            all)))));
+        }
+        if (openApi.getComponents() == null) {
+            openApi.setComponents(new Components());
+        }
+        openApi.getComponents().setSecuritySchemes(Map.of(TRY_IT_SCHEME, new SecurityScheme()
+                .type(SecurityScheme.Type.OAUTH2)
+                .description("Gatehouse's OAuth2 authorization-code flow with PKCE, for the application chosen above.")
+                .flows(new OAuthFlows().authorizationCode(new OAuthFlow()
+                        .authorizationUrl(authorizationUrl).tokenUrl(tokenUrl).scopes(all)))));
+    }
+
+    private static SecurityRequirement requirement(Set<String> scopes, Scopes all) {
+        scopes.forEach(scope -> all.addString(scope, "Required by an operation of this API"));
+        return new SecurityRequirement().addList(TRY_IT_SCHEME, new ArrayList<>(scopes));
     }
 
     private static void withoutServers(PathItem path) {

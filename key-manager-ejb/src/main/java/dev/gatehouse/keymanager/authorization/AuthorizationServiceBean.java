@@ -144,18 +144,40 @@ public class AuthorizationServiceBean implements AuthorizationService {
         return new ArrayList<>(scopes);
     }
 
-    /** RFC 6749 §3.1.2.3: the registered callback, matched exactly; it may be left out, as only one is registered. */
-    private static String redirectUri(OAuthConfiguration configuration, String asked) {
-        String registered = configuration.callbackUrl() == null ? "" : configuration.callbackUrl().strip();
+    /**
+     * RFC 6749 §3.1.2.3: a registered callback, matched exactly. The application's own callback URL and, where its
+     * developer allowed it, the portal's try-it redirect page; redirect_uri may be left out only where there is one.
+     */
+    private String redirectUri(OAuthConfiguration configuration, String asked) {
+        List<String> registered = new ArrayList<>(2);
+        if (configuration.callbackUrl() != null && !configuration.callbackUrl().isBlank()) {
+            registered.add(configuration.callbackUrl().strip());
+        }
+        if (configuration.tryItConsole()) {
+            registered.add(tryItRedirectUri());
+        }
         if (registered.isEmpty()) {
             throw new AuthorizationRefused("invalid_request", "The application has no callback URL; its developer"
                     + " sets one in the application's Advanced Configuration.", null);
         }
-        if (asked != null && !asked.equals(registered)) {
-            throw new AuthorizationRefused("invalid_request", "redirect_uri is not the application's callback URL.",
-                    null);
+        if (asked == null) {
+            if (registered.size() > 1) {
+                throw new AuthorizationRefused("invalid_request", "redirect_uri is required: the application has more"
+                        + " than one callback URL.", null);
+            }
+            return registered.get(0);
         }
-        return registered;
+        if (!registered.contains(asked)) {
+            throw new AuthorizationRefused("invalid_request", "redirect_uri is not one of the application's callback"
+                    + " URLs.", null);
+        }
+        return asked;
+    }
+
+    @Override
+    public String tryItRedirectUri() {
+        return (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer)
+                + OAuthConfiguration.TRY_IT_REDIRECT_PATH;
     }
 
     @Override

@@ -59,6 +59,9 @@ public class OAuthClient {
     @Column(name = "public_client", nullable = false)
     private boolean publicClient;
 
+    @Column(name = "try_it_console", nullable = false)
+    private boolean tryItConsole;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -89,6 +92,7 @@ public class OAuthClient {
                 ? null : configuration.callbackUrl().strip();
         this.pkceRequired = configuration.pkceRequired();
         this.publicClient = configuration.publicClient();
+        this.tryItConsole = configuration.tryItConsole();
         this.updatedAt = Instant.now();
     }
 
@@ -96,7 +100,7 @@ public class OAuthClient {
         Set<String> grants = grantTypes.isBlank() ? Set.of()
                 : Arrays.stream(grantTypes.split(" ")).collect(Collectors.toUnmodifiableSet());
         return new OAuthConfiguration(grants, accessTokenLifetimeSeconds, refreshTokenLifetimeSeconds, callbackUrl,
-                pkceRequired, publicClient);
+                pkceRequired, publicClient, tryItConsole);
     }
 
     UUID id() {

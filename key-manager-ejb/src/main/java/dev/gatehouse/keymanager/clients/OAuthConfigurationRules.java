@@ -45,8 +45,12 @@ final class OAuthConfigurationRules {
         }
         String callback = configuration.callbackUrl();
         boolean hasCallback = callback != null && !callback.isBlank();
-        if (grants.contains(OAuthConfiguration.AUTHORIZATION_CODE) && !hasCallback) {
-            throw new InvalidConfiguration("authorization_code needs a callback URL.");
+        if (configuration.tryItConsole() && !grants.contains(OAuthConfiguration.AUTHORIZATION_CODE)) {
+            throw new InvalidConfiguration("The try-it console signs people in with authorization_code: enable that"
+                    + " grant too.");
+        }
+        if (grants.contains(OAuthConfiguration.AUTHORIZATION_CODE) && !hasCallback && !configuration.tryItConsole()) {
+            throw new InvalidConfiguration("authorization_code needs a callback URL (or the try-it console's).");
         }
         if (hasCallback) {
             checkCallback(callback.strip());

@@ -17,10 +17,11 @@ public record TokenSettings(String issuer, String audience, Duration maxLifetime
         }
     }
 
+    /** The defaults are in the key manager's {@code META-INF/microprofile-config.properties}, and only there. */
     public static TokenSettings from(Config config) {
         return new TokenSettings(
-                config.getOptionalValue("gatehouse.oauth.issuer", String.class).orElse("http://localhost:8080").strip(),
-                config.getOptionalValue("gatehouse.oauth.audience", String.class).orElse("gatehouse").strip(),
+                config.getValue("gatehouse.oauth.issuer", String.class).strip(),
+                config.getValue("gatehouse.oauth.audience", String.class).strip(),
                 MaxTokenLifetime.from(config));
     }
 }

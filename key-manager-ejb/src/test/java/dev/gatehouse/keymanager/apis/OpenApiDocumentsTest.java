@@ -10,9 +10,12 @@ import dev.gatehouse.keymanager.apis.api.InvalidApi;
 import dev.gatehouse.keymanager.apis.api.MockResponse;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import dev.gatehouse.keymanager.apis.OpenApiDocuments.Operation;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.tags.Tag;
 import io.swagger.v3.parser.OpenAPIV3Parser;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,6 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class OpenApiDocumentsTest {
+
+    private static final String AUTHORIZE = "http://localhost:8080/oauth2/authorize";
+    private static final String TOKEN = "http://localhost:8080/oauth2/token";
 
     private static String sample(String name) throws Exception {
         try (InputStream in = OpenApiDocumentsTest.class.getResourceAsStream("/samples/" + name)) {
@@ -85,7 +91,8 @@ class OpenApiDocumentsTest {
 
     @Test
     void theGatewayVersionNamesOnlyTheGatewayAsServer() throws Exception {
-        String json = OpenApiDocuments.withServer(sample("weather.yaml"), "http://localhost:8080/api/weather/2.0.0");
+        String json = OpenApiDocuments.forTryIt(sample("weather.yaml"), "http://localhost:8080/api/weather/2.0.0",
+                AUTHORIZE, TOKEN);
 
         assertTrue(json.startsWith("{"), json);
         assertTrue(json.contains("\"servers\":[{\"url\":\"http://localhost:8080/api/weather/2.0.0\"}]"), json);
@@ -111,11 +118,55 @@ class OpenApiDocumentsTest {
                       responses: {'200': {description: posted}}
                 """;
 
-        String json = OpenApiDocuments.withServer(document, "http://localhost:8080/api/ledger/1.0.0");
+        String json = OpenApiDocuments.forTryIt(document, "http://localhost:8080/api/ledger/1.0.0", AUTHORIZE, TOKEN);
 
         assertTrue(json.contains("\"servers\":[{\"url\":\"http://localhost:8080/api/ledger/1.0.0\"}]"), json);
         assertFalse(json.contains("collector.example"), json);
         assertEquals(2, OpenApiDocuments.parse(json).operations().size());
+    }
+
+    @Test
+    void theTryItVersionSignsInWithGatehouseAndAsksForTheScopesTheGatewayRequires() {
+        String document = """
+                openapi: 3.0.3
+                info: {title: Ledger, version: 1.0.0}
+                security: [{publisherKey: []}]
+                components:
+                  securitySchemes:
+                    publisherKey: {type: apiKey, in: header, name: X-Key}
+                    publisherOAuth:
+                      type: oauth2
+                      flows: {implicit: {authorizationUrl: 'https://collector.example/authorize', scopes: {}}}
+                paths:
+                  /balance:
+                    get:
+                      responses: {'200': {description: the balance}}
+                    post:
+                      security: [{publisherOAuth: [ledger:write]}, {publisherKey: [ledger:audit]}]
+                      responses: {'200': {description: posted}}
+                  /open:
+                    get:
+                      security: []
+                      responses: {'200': {description: open}}
+                """;
+
+        String json = OpenApiDocuments.forTryIt(document, "http://localhost:8080/api/ledger/1.0.0", AUTHORIZE, TOKEN);
+
+        OpenAPI tryIt = new OpenAPIV3Parser().readContents(json).getOpenAPI();
+        assertEquals(Set.of("gatehouse"), tryIt.getComponents().getSecuritySchemes().keySet());
+        var flow = tryIt.getComponents().getSecuritySchemes().get("gatehouse").getFlows().getAuthorizationCode();
+        assertEquals(AUTHORIZE, flow.getAuthorizationUrl());
+        assertEquals(TOKEN, flow.getTokenUrl());
+        assertEquals(Set.of("ledger:write", "ledger:audit"), flow.getScopes().keySet());
+        assertEquals(List.of(new SecurityRequirement().addList("gatehouse", List.of())), tryIt.getSecurity());
+        assertEquals(List.of(new SecurityRequirement().addList("gatehouse", List.of("ledger:write", "ledger:audit"))),
+                tryIt.getPaths().get("/balance").getPost().getSecurity());
+        assertEquals(List.of(new SecurityRequirement().addList("gatehouse", List.of())),
+                tryIt.getPaths().get("/open").getGet().getSecurity(), "the gateway wants a token for every operation");
+        assertFalse(json.contains("collector.example"), json);
+        assertEquals(OpenApiDocuments.parse(document).operations().stream().map(Operation::scopes).toList(),
+                OpenApiDocuments.parse(json).operations().stream().map(Operation::scopes).toList(),
+                "the console asks for what the gateway will require");
     }
 
     /** "Billion laughs": nine levels of aliases, each nine of the one below, expand to 9^9 strings. */

@@ -168,12 +168,17 @@ class AuthorizationCodeFlowTest {
     }
 
     private void configure(boolean pkceRequired, boolean publicClient) {
+        configure(pkceRequired, publicClient, CALLBACK, false);
+    }
+
+    private void configure(boolean pkceRequired, boolean publicClient, String callback, boolean tryItConsole) {
         Set<String> grantTypes = publicClient
                 ? Set.of(OAuthConfiguration.AUTHORIZATION_CODE, OAuthConfiguration.REFRESH_TOKEN)
                 : Set.of(OAuthConfiguration.CLIENT_CREDENTIALS, OAuthConfiguration.AUTHORIZATION_CODE,
                         OAuthConfiguration.REFRESH_TOKEN);
         call(() -> keys.configure(developer, application, Environment.PRODUCTION,
-                new OAuthConfiguration(grantTypes, 600, 3600, CALLBACK, pkceRequired, publicClient)));
+                new OAuthConfiguration(grantTypes, 600, 3600, callback, pkceRequired, publicClient,
+                        tryItConsole)));
         ClientTesting.poll(scope, directory);
     }
 
@@ -270,6 +275,31 @@ class AuthorizationCodeFlowTest {
                         null, null))));
         assertTrue(foreign.redirect().isEmpty());
         assertEquals("invalid_request", foreign.reason());
+    }
+
+    @Test
+    void thePortalsTryItPageIsACallbackOnlyWhereTheDeveloperAllowedIt() {
+        String tryIt = TokenTesting.ISSUER + OAuthConfiguration.TRY_IT_REDIRECT_PATH;
+        assertEquals(tryIt, authorizations.tryItRedirectUri());
+        AuthorizationRefused notAllowed = assertThrows(AuthorizationRefused.class, () -> scope.run(() ->
+                authorizations.check(request(clientId, tryIt, null, Pkce.s256(VERIFIER), "S256"))));
+        assertTrue(notAllowed.redirect().isEmpty(), "never redirected to");
+
+        configure(false, false, CALLBACK, true);
+        AuthorizationRequest console = request(clientId, tryIt, "orders:read", Pkce.s256(VERIFIER), "S256");
+        scope.run(() -> authorizations.check(console));
+        URI back = call(() -> authorizations.decide(person, SIGNED_IN, console, true));
+        assertTrue(back.toString().startsWith(tryIt + "?"), back.toString());
+        IssuedToken token = call(() -> grants.authorizationCode(new ClientCredentials(clientId, secret, "127.0.0.1"),
+                query(back).get("code"), tryIt, VERIFIER));
+        assertEquals(person.accountId().toString(), check(token).claims().orElseThrow().subject());
+        assertNotNull(code(withPkce(null)), "the application's own callback still works");
+        AuthorizationRefused unnamed = assertThrows(AuthorizationRefused.class, () -> scope.run(() ->
+                authorizations.check(request(clientId, null, null, Pkce.s256(VERIFIER), "S256"))));
+        assertTrue(unnamed.getMessage().contains("redirect_uri is required"), unnamed.getMessage());
+
+        configure(false, false, null, true);
+        scope.run(() -> authorizations.check(request(clientId, null, null, Pkce.s256(VERIFIER), "S256")));
     }
 
     @Test

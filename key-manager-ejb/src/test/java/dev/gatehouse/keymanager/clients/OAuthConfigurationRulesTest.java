@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OAuthConfigurationRulesTest {
 
     private static OAuthConfiguration config(Set<String> grants, String callback, boolean pkce, boolean publicClient) {
-        return new OAuthConfiguration(grants, 3600, 86_400, callback, pkce, publicClient);
+        return new OAuthConfiguration(grants, 3600, 86_400, callback, pkce, publicClient, false);
     }
 
     private static void assertRefused(OAuthConfiguration configuration, String hint) {
@@ -44,6 +44,14 @@ class OAuthConfigurationRulesTest {
         assertRefused(config(Set.of("authorization_code"), null, true, false), "callback URL");
         assertDoesNotThrow(() -> OAuthConfigurationRules.check(
                 config(Set.of("authorization_code"), "https://app.example.com/cb", true, false)));
+    }
+
+    @Test
+    void theTryItConsoleNeedsTheCodeGrantAndStandsInForACallback() {
+        assertRefused(new OAuthConfiguration(Set.of("client_credentials"), 3600, 86_400, null, false, false, true),
+                "authorization_code");
+        assertDoesNotThrow(() -> OAuthConfigurationRules.check(new OAuthConfiguration(
+                Set.of("client_credentials", "authorization_code"), 3600, 86_400, null, false, false, true)));
     }
 
     @ParameterizedTest

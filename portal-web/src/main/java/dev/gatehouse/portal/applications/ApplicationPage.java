@@ -3,6 +3,7 @@ package dev.gatehouse.portal.applications;
 import dev.gatehouse.keymanager.api.BusinessException;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
+import dev.gatehouse.keymanager.authorization.api.AuthorizationService;
 import dev.gatehouse.keymanager.clients.api.ApplicationKeys;
 import dev.gatehouse.keymanager.clients.api.Environment;
 import dev.gatehouse.keymanager.clients.api.GeneratedKeys;
@@ -47,6 +48,9 @@ public class ApplicationPage implements Serializable {
     @EJB
     transient ApplicationKeys keys;
 
+    @EJB
+    transient AuthorizationService authorizations;
+
     @Inject
     SignedInDeveloper developer;
 
@@ -68,6 +72,7 @@ public class ApplicationPage implements Serializable {
         private String callbackUrl;
         private boolean pkceRequired;
         private boolean publicClient;
+        private boolean tryItConsole;
         private String newSecretName;
         private IssuedToken token;
         private String tokenScopes;
@@ -87,12 +92,13 @@ public class ApplicationPage implements Serializable {
                 callbackUrl = configuration.callbackUrl();
                 pkceRequired = configuration.pkceRequired();
                 publicClient = configuration.publicClient();
+                tryItConsole = configuration.tryItConsole();
             }
         }
 
         OAuthConfiguration configuration() {
             return new OAuthConfiguration(new HashSet<>(grantTypes), accessTokenLifetimeSeconds,
-                    refreshTokenLifetimeSeconds, callbackUrl, pkceRequired, publicClient);
+                    refreshTokenLifetimeSeconds, callbackUrl, pkceRequired, publicClient, tryItConsole);
         }
 
         public Environment getEnvironment() { return environment; }
@@ -111,6 +117,8 @@ public class ApplicationPage implements Serializable {
         public void setPkceRequired(boolean pkceRequired) { this.pkceRequired = pkceRequired; }
         public boolean isPublicClient() { return publicClient; }
         public void setPublicClient(boolean publicClient) { this.publicClient = publicClient; }
+        public boolean isTryItConsole() { return tryItConsole; }
+        public void setTryItConsole(boolean tryItConsole) { this.tryItConsole = tryItConsole; }
         public String getNewSecretName() { return newSecretName; }
         public void setNewSecretName(String newSecretName) { this.newSecretName = newSecretName; }
         public IssuedToken getToken() { return token; }
@@ -247,6 +255,11 @@ public class ApplicationPage implements Serializable {
 
     public List<OAuthSection> getSections() {
         return List.copyOf(sections.values());
+    }
+
+    /** The try-it console's callback, as the authorization endpoint matches it. */
+    public String getTryItRedirectUri() {
+        return authorizations.tryItRedirectUri();
     }
 
     public List<String> getSupportedGrantTypes() {

@@ -1,10 +1,12 @@
 package dev.gatehouse.portal.catalog;
 
+import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.api.BusinessException;
 import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
+import dev.gatehouse.keymanager.authorization.api.AuthorizationService;
 import dev.gatehouse.keymanager.clients.api.ApplicationKeys;
 import dev.gatehouse.keymanager.clients.api.Environment;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
@@ -18,12 +20,11 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -35,7 +36,6 @@ import java.util.Set;
 public class ApiDocumentation implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final String SWAGGER_UI_VERSION = webjarVersion();
 
     @EJB
     transient ApiService apis;
@@ -49,6 +49,9 @@ public class ApiDocumentation implements Serializable {
     @EJB
     transient ApplicationKeys keys;
 
+    @EJB
+    transient AuthorizationService authorizations;
+
     @Inject
     SignedInDeveloper developer;
 
@@ -57,6 +60,8 @@ public class ApiDocumentation implements Serializable {
     private List<ApplicationView> subscribedApplications = List.of();
     private String applicationId;
     private String accessToken;
+    /** Application id → production client id, for the applications whose developer enabled the try-it console. */
+    private Map<String, String> signInClients = Map.of();
 
     public void load() throws IOException {
         Optional<ApiView> visible = VisibleApi.load(apis, developer, id);
@@ -70,6 +75,13 @@ public class ApiDocumentation implements Serializable {
                 .toList()).orElse(List.of());
         if (!subscribedApplications.isEmpty()) {
             applicationId = subscribedApplications.get(0).id().toString();
+            Caller caller = developer.required();
+            signInClients = new HashMap<>();
+            for (ApplicationView application : subscribedApplications) {
+                keys.find(caller, application.id(), Environment.PRODUCTION)
+                        .filter(production -> production.configuration().tryItConsole())
+                        .ifPresent(production -> signInClients.put(application.id().toString(), production.clientId()));
+            }
         }
     }
 
@@ -107,19 +119,17 @@ public class ApiDocumentation implements Serializable {
 
     /** Where the portal serves Swagger UI from its webjar. */
     public String getSwaggerUi() {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/webjars/swagger-ui/"
-                + SWAGGER_UI_VERSION;
+        return SwaggerUi.path(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath());
     }
 
-    private static String webjarVersion() {
-        try (InputStream in = ApiDocumentation.class.getResourceAsStream(
-                "/META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("The swagger-ui webjar is missing from the portal", e));
-        }
+    /** The chosen application's production client id, where it lets the try-it console sign people in. */
+    public String getSignInClientId() {
+        return signInClients.get(applicationId);
+    }
+
+    /** Where the sign-in window brings the code back: the portal's page that every such application registers. */
+    public String getSignInRedirectUri() {
+        return authorizations.tryItRedirectUri();
     }
 
     public String getId() { return id; }

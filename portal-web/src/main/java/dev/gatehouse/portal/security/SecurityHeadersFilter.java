@@ -52,7 +52,8 @@ public class SecurityHeadersFilter extends HttpFilter {
         // pages that may show a secret or an access token
         if (request.getServletPath().startsWith("/applications/")
                 || request.getServletPath().equals("/apis/documentation.xhtml")
-                || request.getServletPath().equals("/authorize.xhtml")) {
+                || request.getServletPath().equals("/authorize.xhtml")
+                || request.getServletPath().equals("/oauth2-redirect.html")) { // an authorization code in its URL
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);

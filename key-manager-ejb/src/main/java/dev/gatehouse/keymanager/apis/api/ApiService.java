@@ -29,7 +29,8 @@ public interface ApiService {
 
     /**
      * The document as JSON whose only server is this API on the gateway under {@code baseUrl} (the server's root
-     * URL): what an interactive console must call, whatever servers the publisher's document names.
+     * URL), and whose only security scheme is Gatehouse's authorization-code flow there: what an interactive
+     * console must call and how it signs a person in, whatever servers and schemes the publisher's document names.
      */
     String openApiDocumentForGateway(Caller caller, @NotNull UUID apiId, @NotNull String baseUrl);
 

@@ -41,6 +41,12 @@ public interface AuthorizationService {
      */
     URI withoutInteraction(@NotNull AuthorizationRequest request, @NotNull String error);
 
+    /**
+     * The portal's try-it redirect page on the issuer's origin: a callback of every application whose developer
+     * enabled the try-it console in its configuration.
+     */
+    String tryItRedirectUri();
+
     /** The applications this person has allowed, newest first. */
     List<AuthorizedApplication> authorized(@NotNull Caller person);
 

@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * The advanced OAuth2 configuration of one key set. Combinations are checked by the service (see
- * {@code OAuthConfigurationRules}); field limits here.
+ * {@code OAuthConfigurationRules}); field limits here. {@code tryItConsole} accepts the portal's try-it redirect page
+ * ({@link #TRY_IT_REDIRECT_PATH} on the issuer's origin) as a second callback, so that the API documentation's
+ * console can sign a person in with this application's authorization-code flow.
  */
 public record OAuthConfiguration(
         @NotNull(message = "grantTypes is required") Set<String> grantTypes,
@@ -20,15 +22,18 @@ public record OAuthConfiguration(
         int refreshTokenLifetimeSeconds,
         @Size(max = 2048, message = "callbackUrl must be at most 2048 characters") String callbackUrl,
         boolean pkceRequired,
-        boolean publicClient) {
+        boolean publicClient,
+        boolean tryItConsole) {
 
     public static final String CLIENT_CREDENTIALS = "client_credentials";
     public static final String REFRESH_TOKEN = "refresh_token";
     public static final String AUTHORIZATION_CODE = "authorization_code";
+    /** The portal's page that hands an authorization code to the try-it console (Swagger UI's OAuth2 redirect). */
+    public static final String TRY_IT_REDIRECT_PATH = "/devportal/oauth2-redirect.html";
     public static final Set<String> SUPPORTED_GRANT_TYPES = Set.of(CLIENT_CREDENTIALS, REFRESH_TOKEN, AUTHORIZATION_CODE);
 
     public static OAuthConfiguration defaults() {
-        return new OAuthConfiguration(Set.of(CLIENT_CREDENTIALS), 3600, 86_400, null, false, false);
+        return new OAuthConfiguration(Set.of(CLIENT_CREDENTIALS), 3600, 86_400, null, false, false, false);
     }
 
     public OAuthConfiguration {
