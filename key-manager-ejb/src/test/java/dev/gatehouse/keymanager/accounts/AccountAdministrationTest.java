@@ -1,5 +1,6 @@
 package dev.gatehouse.keymanager.accounts;
 
+import static dev.gatehouse.keymanager.api.Refusals.reasonOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -90,7 +91,7 @@ class AccountAdministrationTest {
             var refused = assertThrows(BusinessException.class, () -> with(persistence,
                     accounts -> accounts.grantRole(publisher, bob.id(), Role.ADMIN)));
             assertEquals("admin_role_required", refused.reason());
-            assertThrows(BusinessException.class, () -> with(persistence, accounts -> accounts.accounts(publisher, 0, 20)));
+            assertEquals("admin_role_required", reasonOf(() -> with(persistence, accounts -> accounts.accounts(publisher, 0, 20))));
             assertThrows(AccountNotFound.class, () -> with(persistence, accounts -> accounts.grantRole(
                     root, UUID.randomUUID(), Role.PUBLISHER)));
             assertEquals(Set.of(Role.DEVELOPER), with(persistence, accounts -> accounts.active(bob.id())).orElseThrow().roles());
