@@ -120,13 +120,36 @@ class GatewayIT {
         assertEquals(200, item.status(), item.body());
         assertEquals(1, item.json().getInt("id"));
         assertEquals(201, fixture.call("POST", path(api, "/items"), token).status());
-        // MicroProfile Metrics 5 speaks the Prometheus text format only
+        double refusedBefore = metric(metrics(), "gateway_refusals_total", "reason=\"operation_not_found\"");
+        assertEquals(404, fixture.call("GET", path(api, "/nothing/here"), token).status());
+
+        // the names and labels the README promises, with this API's own counts (it is new to this test)
+        String apiLabel = "api=\"" + api.getString("context") + "/1.0.0\"";
+        String metrics = metrics();
+        assertEquals(2, metric(metrics, "gateway_requests_total", apiLabel, "status=\"200\""), metrics);
+        assertEquals(1, metric(metrics, "gateway_requests_total", apiLabel, "status=\"201\""), metrics);
+        assertEquals(1, metric(metrics, "gateway_requests_total", apiLabel, "status=\"404\""), metrics);
+        assertEquals(3, metric(metrics, "gateway_latency_seconds_count", apiLabel), "served calls are timed: " + metrics);
+        assertEquals(refusedBefore + 1, metric(metrics, "gateway_refusals_total", "reason=\"operation_not_found\""),
+                metrics);
+    }
+
+    /** MicroProfile Metrics 5 speaks the Prometheus text format only. */
+    private String metrics() throws Exception {
         var metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 base.toURI().resolve("/metrics?scope=application")).header("Accept", "text/plain").build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.body().contains("gateway_requests_total{api=\"" + api.getString("context") + "/1.0.0\""),
-                metrics.body());
+        return metrics.body();
+    }
+
+    /** The value of the one sample of that name whose labels include all of these; 0 if there is none. */
+    private static double metric(String metrics, String name, String... labels) {
+        List<Double> values = metrics.lines().filter(line -> line.startsWith(name + "{"))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).toList();
+        assertTrue(values.size() <= 1, name + " " + List.of(labels) + ": " + values);
+        return values.isEmpty() ? 0 : values.get(0);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,6 +21,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -161,6 +163,32 @@ class GatewayProxyIT {
         assertEquals("backend_timeout", timeout.json().getString("reason"));
         assertEquals(502, refused.status(), refused.body());
         assertEquals("backend_unreachable", refused.json().getString("reason"));
+    }
+
+    @Test
+    void aBackendThatAnswersSomethingOtherThanHttpIsABadGatewayWithoutDetail() throws Exception {
+        try (ServerSocket garbage = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Thread answering = new Thread(() -> {
+                while (!garbage.isClosed()) {
+                    try (Socket connection = garbage.accept()) {
+                        connection.getOutputStream()
+                                .write("SSH-2.0-not-http\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            answering.setDaemon(true);
+            answering.start();
+            String url = "http://127.0.0.1:" + garbage.getLocalPort();
+            JsonObject api = fixture.publish(url, url, List.of(GatewayFixture.BRONZE));
+
+            Answer failed = client.send("GET", path(api, "/echo/x"), "Bearer " + productionToken(api), null);
+
+            assertEquals(502, failed.status(), failed.body());
+            assertEquals("backend_failed", failed.json().getString("reason"));
+            assertFalse(failed.body().contains("at java."), "no stack trace: " + failed.body());
+        }
     }
 
     @Test

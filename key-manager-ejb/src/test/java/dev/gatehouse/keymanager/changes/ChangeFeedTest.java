@@ -47,6 +47,24 @@ class ChangeFeedTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theHourlyPurgeDropsEntriesOlderThanADayAndKeepsTheRest(TestDatabase kind) {
+        try (TestPersistence persistence = TestPersistence.on(kind)) {
+            Instant now = Instant.now();
+            persistence.inTransactionDo(em -> {
+                em.persist(new ChangeEntry("application", "old", "DELETED", now.minus(ChangeLogBean.KEPT).minusSeconds(60)));
+                em.persist(new ChangeEntry("application", "recent", "DELETED", now.minus(ChangeLogBean.KEPT).plusSeconds(60)));
+                em.persist(new ChangeEntry("application", "new", "DELETED", now));
+            });
+
+            persistence.inTransactionDo(em -> ChangeFeedTesting.log(em).purgeOldEntries());
+
+            assertEquals(List.of("recent", "new"), persistence.inTransaction(em -> em.createQuery(
+                    "SELECT c.entityId FROM ChangeEntry c ORDER BY c.id", String.class).getResultList()));
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Event<Change> recording(List<Change> fired) {
         return (Event<Change>) Proxy.newProxyInstance(Event.class.getClassLoader(), new Class<?>[] {Event.class},

@@ -105,4 +105,32 @@ class SharedRateCountsTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theHourlyCleanUpDropsWindowsEndedOverAnHourAgoAndKeepsTheRest(TestDatabase kind) {
+        try (TestPersistence persistence = TestPersistence.on(kind)) {
+            long now = System.currentTimeMillis();
+            long abandoned = now - SharedRateCountsBean.ABANDONED_AFTER.toMillis() - MINUTE;
+            long recent = now - SharedRateCountsBean.ABANDONED_AFTER.toMillis() + 5 * MINUTE;
+            String node = UUID.randomUUID().toString();
+            exchange(persistence, node, List.of(new WindowCount("abandoned/60000", abandoned - MINUTE, abandoned, 3),
+                    new WindowCount("recent/60000", recent - MINUTE, recent, 4)), abandoned - MINUTE);
+            persistence.inTransactionDo(em -> {
+                bean(em).openExactWindow("abandoned/3600000", abandoned - 60 * MINUTE, abandoned);
+                bean(em).openExactWindow("recent/3600000", recent - 60 * MINUTE, recent);
+            });
+
+            persistence.inTransactionDo(em -> bean(em).dropAbandonedRows());
+
+            assertEquals(List.of("recent/60000"), counters(persistence, "rate_counts"));
+            assertEquals(List.of("recent/3600000"), counters(persistence, "exact_rate_counts"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> counters(TestPersistence persistence, String table) {
+        return persistence.inTransaction(em -> (List<String>) em.createNativeQuery(
+                "SELECT counter_key FROM " + table + " ORDER BY counter_key").getResultList());
+    }
 }
