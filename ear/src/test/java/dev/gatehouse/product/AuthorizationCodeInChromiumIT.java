@@ -283,7 +283,7 @@ class AuthorizationCodeInChromiumIT {
                 + new CodeVerifier().getValue().substring(0, 43))).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, foreign.statusCode(), foreign.body());
         assertTrue(foreign.headers().firstValue("Location").isEmpty(), "never redirected");
-        assertTrue(foreign.body().contains("redirect_uri is not the application&#39;s callback URL"), foreign.body());
+        assertTrue(foreign.body().contains("redirect_uri is not one of the application&#39;s callback URLs"), foreign.body());
 
         HttpResponse<String> unknown = noRedirects.send(HttpRequest.newBuilder(product.uri(
                 "oauth2/authorize?response_type=code&client_id=%3Cscript%3E")).build(),

@@ -104,6 +104,10 @@ class PortalSecretsInChromiumIT {
 
             button("Generate Key").click();
             String first = closeSecretDialog(() -> browser.switchTo().activeElement().sendKeys(Keys.ESCAPE));
+            // Generate Key is gone now that there are keys: the focus is given to the keys' panel, not the page's top
+            wait.until(driver -> (Boolean) browser.executeScript("var panel = document.querySelector("
+                    + "'.ui-tabs-panel:not(.ui-helper-hidden) [id$=\"oauth\"]');"
+                    + " return panel !== null && panel.contains(document.activeElement)"));
             browser.findElement(By.xpath("//legend[contains(., 'Advanced Configuration')]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[id$='access-lifetime_input']")));
             button("Save").click();
