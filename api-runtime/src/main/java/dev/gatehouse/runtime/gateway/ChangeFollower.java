@@ -3,6 +3,7 @@ package dev.gatehouse.runtime.gateway;
 import dev.gatehouse.keymanager.changes.api.Change;
 import dev.gatehouse.keymanager.changes.api.ChangeCursor;
 import dev.gatehouse.keymanager.changes.api.ChangeLog;
+import dev.gatehouse.keymanager.changes.api.ChangedEntity;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -15,6 +16,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,6 +39,9 @@ class ChangeFollower {
 
     @Inject
     RateLimiter rateLimiter;
+
+    @Inject
+    IssuerKeySet issuerKeys;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -70,6 +75,10 @@ class ChangeFollower {
                 cache.invalidateAll();
             }
             fresh.forEach(cache::apply);
+            // a key added, rotated or disabled on any node: the key set is fetched again, not waited for
+            if (fresh.stream().map(Change::about).anyMatch(Optional.of(ChangedEntity.SIGNING_KEY)::equals)) {
+                issuerKeys.refresh();
+            }
             rateLimiter.forgetEndedWindows(now);
             if (failing) {
                 LOG.log(Level.INFO, "GH-GW-011 The change feed can be read again");

@@ -22,7 +22,6 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
@@ -36,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The gateway: {@code /api/{context}/{version}/...} reaches the API published at that context and version. This
- * class does the HTTP: a request needs a valid bearer token first (MicroProfile JWT and {@link TokenGate}), before
+ * class does the HTTP: a request needs a valid bearer token first ({@link TokenGate}), before
  * the API is even looked up, so that a caller without one cannot tell which APIs exist; {@link AccessPolicy} then
  * decides from memory, and each refusal says why with a stable reason code. A granted request is answered from its
  * OpenAPI example (mock endpoint) or proxied to the backend that the decision chose.
@@ -65,9 +64,6 @@ public class GatewayResource {
 
     @Inject
     UsageCounter usage;
-
-    @Context
-    SecurityContext security;
 
     @Context
     HttpServletRequest servletRequest;
@@ -140,7 +136,7 @@ public class GatewayResource {
         }
         // the token first: a caller without a valid one learns nothing of which APIs exist, and costs no query:
         // its refusal is labelled with the API only if signed-in calls have put the route in memory already
-        TokenGate.Verdict verdict = tokens.verify(security, headers.getHeaderString(HttpHeaders.AUTHORIZATION), now);
+        TokenGate.Verdict verdict = tokens.verify(headers.getHeaderString(HttpHeaders.AUTHORIZATION), now);
         if (verdict.refusal() != null) {
             refuse(method, cache.routeInMemory(context, version).filter(Route::isListed)
                     .map(GatewayResource::label).orElse(UNKNOWN), null, verdict.refusal(), started, response);

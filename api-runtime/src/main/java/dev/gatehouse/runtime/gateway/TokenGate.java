@@ -12,8 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
-import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,14 +19,14 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The caller's access token, as MicroProfile JWT verified it (signature by kid against the JWKS, iss, aud, exp with
- * skew, RS256/ES256 only), plus the checks MicroProfile JWT does not make: the RFC 9068 {@code at+jwt} type, no
- * keys or critical parameters in the header, the claims Gatehouse tokens must carry, and iat and nbf not in the
- * future (Payara's MicroProfile JWT serves a token issued an hour from now). A token that
- * MicroProfile JWT refused never gets here: the container answers 401 and {@link TokenRefusedServlet} explains it.
+ * The caller's access token: verified by {@link BearerTokens} (MicroProfile JWT's checks: signature by kid against
+ * the issuer's JWKS, iss, aud), then here what MicroProfile JWT does not check: the RFC 9068 {@code at+jwt} type, no
+ * keys or critical parameters in the header, the claims Gatehouse tokens must carry, exp, and iat and nbf not in the
+ * future. A token refused anywhere is refused with the key manager's reason, which verifies tokens the same way; that
+ * second verification happens only for refused tokens.
  *
- * <p>A token that passed is kept in {@link VerifiedTokens} until it expires: on Payara, {@link VerifiedTokenStore}
- * then spares MicroProfile JWT the signature check, and here the header parse and claim mapping happen once.
+ * <p>A token that passed is kept in {@link VerifiedTokens} until it expires: its signature is checked, its header
+ * parsed and its claims mapped once, not on every request.
  */
 @ApplicationScoped
 class TokenGate {
@@ -39,40 +37,43 @@ class TokenGate {
     TokenService tokenService;
 
     @Inject
+    BearerTokens bearerTokens;
+
+    @Inject
     VerifiedTokens verified;
 
     /**
-     * The token's claims, or the refusal: no token, or a token outside the access-token profile. {@code authorization}
+     * The token's claims, or the refusal: no token, or a token that is not a valid access token. {@code authorization}
      * is the request's Authorization header.
      */
-    Verdict verify(SecurityContext security, String authorization, Instant now) {
-        Principal principal = security.getUserPrincipal();
-        if (!(principal instanceof JsonWebToken jwt) || jwt.getRawToken() == null) {
-            return otherBearer(authorization).map(this::verifyHere).orElseGet(() -> new Verdict(null, Refusal.noToken()));
+    Verdict verify(String authorization, Instant now) {
+        Optional<String> presented = bearer(authorization);
+        if (presented.isEmpty()) {
+            return new Verdict(null, Refusal.noToken());
         }
-        var known = verified.find(jwt.getRawToken(), now);
+        String token = presented.get();
+        Optional<TokenClaims> known = verified.find(token, now);
         if (known.isPresent()) {
-            return new Verdict(known.get().claims(), null);
+            return new Verdict(known.get(), null);
         }
-        TokenCheck check = profile(jwt, now);
-        if (!check.isAccepted()) {
-            return new Verdict(null, Refusal.invalidToken(check.reason(), check.description()));
+        Optional<TokenCheck> check = bearerTokens.verify(token).map(jwt -> profile(jwt, now));
+        if (check.isEmpty()) {
+            return new Verdict(null, whyRefused(token));
         }
-        TokenClaims claims = check.claims().get();
-        verified.remember(jwt.getRawToken(), new VerifiedTokens.Verified(jwt, claims), now);
+        if (!check.get().isAccepted()) {
+            return new Verdict(null, Refusal.invalidToken(check.get().reason(), check.get().description()));
+        }
+        TokenClaims claims = check.get().claims().get();
+        verified.remember(token, claims, now);
         return new Verdict(claims, null);
     }
 
     record Verdict(TokenClaims claims, Refusal refusal) {
     }
 
-    /**
-     * The token of a bearer scheme spelt otherwise than {@code Bearer}: the scheme is case-insensitive (RFC 9110
-     * §11.1, RFC 6750 §2.1), but Payara's MicroProfile JWT reads only {@code "Bearer "} and, before any filter of the
-     * application runs, passes such a request on unauthenticated.
-     */
-    static Optional<String> otherBearer(String authorization) {
-        if (authorization == null || authorization.length() <= BEARER.length() || authorization.startsWith(BEARER)
+    /** The token of the bearer scheme, which is case-insensitive (RFC 9110 §11.1, RFC 6750 §2.1). */
+    static Optional<String> bearer(String authorization) {
+        if (authorization == null || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
@@ -80,14 +81,15 @@ class TokenGate {
         return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
-    /**
-     * The key manager verifies the token as MicroProfile JWT and this class would (signature, issuer, audience, times,
-     * header, claims, revocation). Nothing is remembered: the container checks no signature on this path.
-     */
-    private Verdict verifyHere(String token) {
+    /** The key manager verifies the token as {@link BearerTokens} would, and says why it is refused. */
+    private Refusal whyRefused(String token) {
         TokenCheck check = tokenService.check(token);
-        return check.isAccepted() ? new Verdict(check.claims().get(), null)
-                : new Verdict(null, Refusal.invalidToken(check.reason(), check.description()));
+        return check.isAccepted()
+                // the key manager accepts what the issuer's key set here did not verify: a key published so recently
+                // that this server could not fetch it yet, or mp.jwt.verify.* set apart from gatehouse.oauth.*
+                ? Refusal.invalidToken("token_refused", "The token was refused; if it is new, its signing key may be"
+                        + " too new for this server: retry in a few seconds.")
+                : Refusal.invalidToken(check.reason(), check.description());
     }
 
     private static TokenCheck profile(JsonWebToken jwt, Instant now) {
@@ -104,7 +106,7 @@ class TokenGate {
         } catch (ParseException | RuntimeException e) {
             return TokenCheck.refused("token_malformed", "The token's header is not a JWS header.");
         }
-        // issuer and audience: MicroProfile JWT checked them against the mp.jwt.verify.* keys
+        // issuer and audience: BearerTokens checked them against the mp.jwt.verify.* keys
         return AccessTokenClaims.check(new AccessTokenClaims.Raw(jwt.getIssuer(), String.join(" ",
                 jwt.getAudience() == null ? Set.of() : jwt.getAudience()), jwt.getSubject(), jwt.getTokenID(),
                 seconds(jwt.getIssuedAtTime()), seconds(number(jwt, "nbf")), seconds(jwt.getExpirationTime()),

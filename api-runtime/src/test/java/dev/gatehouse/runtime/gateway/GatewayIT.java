@@ -550,9 +550,22 @@ class GatewayIT {
     }
 
     @Test
-    void aBadBearerTokenOnAnyEndpointGetsTheInvalidTokenChallenge() throws Exception {
-        assertInvalidToken(client.send("GET", "developer/v1/applications", "Bearer " + UUID.randomUUID(), null),
+    void aBadBearerTokenOnTheGatewayGetsTheInvalidTokenChallenge() throws Exception {
+        assertInvalidToken(client.send("GET", "api/pizzashack/1.0.0/menu", "Bearer " + UUID.randomUUID(), null),
                 "token_malformed");
+    }
+
+    /**
+     * The developer API takes HTTP Basic only: a bearer token there is answered with the scheme it takes, not
+     * verified (the container's MicroProfile JWT, used until the gateway verified tokens itself, verified any bearer
+     * token on any endpoint and answered invalid_token).
+     */
+    @Test
+    void aBearerTokenOnTheDeveloperApiIsAskedForHttpBasic() throws Exception {
+        Answer refused = client.send("GET", "developer/v1/applications", "Bearer " + UUID.randomUUID(), null);
+
+        assertRefused(refused, 401, "unauthorized");
+        assertTrue(refused.header("WWW-Authenticate").startsWith("Basic realm="), refused.header("WWW-Authenticate"));
     }
 
     /** A request whose path is sent exactly as written: no resolving, so no dot segment is removed on the way. */

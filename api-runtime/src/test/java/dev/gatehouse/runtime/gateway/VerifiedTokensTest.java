@@ -25,10 +25,10 @@ class VerifiedTokensTest {
         return tokens;
     }
 
-    private static VerifiedTokens.Verified verified(Instant expiresAt) {
-        return new VerifiedTokens.Verified(null, new TokenClaims("http://localhost", "client", "gatehouse", "client",
+    private static TokenClaims verified(Instant expiresAt) {
+        return new TokenClaims("http://localhost", "client", "gatehouse", "client",
                 UUID.randomUUID(), Environment.PRODUCTION, null, Set.of(), UUID.randomUUID().toString(),
-                expiresAt.minusSeconds(3600), expiresAt, "kid"));
+                expiresAt.minusSeconds(3600), expiresAt, "kid");
     }
 
     @Test
