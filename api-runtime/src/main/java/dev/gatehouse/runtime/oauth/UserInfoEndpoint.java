@@ -56,24 +56,28 @@ public class UserInfoEndpoint {
 
     private Response answer(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return refused(Response.Status.UNAUTHORIZED, "Bearer realm=\"gatehouse\"");
+            return refused(Response.Status.UNAUTHORIZED, "Bearer realm=\"gatehouse\"", "invalid_request",
+                    "UserInfo needs an access token: send Authorization: Bearer <token>.");
         }
         TokenCheck check = tokens.check(authorization.substring(7).strip());
         if (!check.isAccepted()) {
             return refused(Response.Status.UNAUTHORIZED, "Bearer realm=\"gatehouse\", error=\"invalid_token\","
-                    + " error_description=\"" + OAuthError.safeText(check.description()) + "\"");
+                    + " error_description=\"" + OAuthError.safeText(check.description()) + "\"", "invalid_token",
+                    check.description());
         }
         TokenClaims claims = check.claims().get();
         Optional<UUID> person = claims.scopes().contains(OpenIdScopes.OPENID) ? account(claims.subject())
                 : Optional.empty();
         if (person.isEmpty()) {
             return refused(Response.Status.FORBIDDEN, "Bearer realm=\"gatehouse\", error=\"insufficient_scope\","
-                    + " scope=\"openid\"");
+                    + " scope=\"openid\"", "insufficient_scope",
+                    "UserInfo needs a person's token with the openid scope.");
         }
         Optional<AccountView> account = accounts.active(person.get());
         if (account.isEmpty()) {
             return refused(Response.Status.UNAUTHORIZED, "Bearer realm=\"gatehouse\", error=\"invalid_token\","
-                    + " error_description=\"The account is no longer active.\"");
+                    + " error_description=\"The account is no longer active.\"", "invalid_token",
+                    "The account is no longer active.");
         }
         JsonObjectBuilder info = JsonOutput.object().add("sub", claims.subject());
         if (claims.scopes().contains(OpenIdScopes.PROFILE)) {
@@ -94,8 +98,15 @@ public class UserInfoEndpoint {
         }
     }
 
-    private static Response refused(Response.Status status, String challenge) {
+    /**
+     * RFC 6750 §3's challenge, and the same error as a JSON body: without a body the server would answer with its
+     * own HTML error page.
+     */
+    private static Response refused(Response.Status status, String challenge, String error, String description) {
         return Response.status(status).header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-                .cacheControl(CacheControl.valueOf("no-store")).build();
+                .cacheControl(CacheControl.valueOf("no-store")).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(JsonOutput.object().add("error", error)
+                        .add("error_description", OAuthError.safeText(description)).build())
+                .build();
     }
 }

@@ -1,15 +1,18 @@
 package dev.gatehouse.runtime.oauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.runtime.RuntimeClient;
 import dev.gatehouse.runtime.RuntimeClient.Answer;
 import dev.gatehouse.runtime.RuntimeClient.Developer;
+import dev.gatehouse.runtime.gateway.GatewayFixture;
 import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -116,6 +119,22 @@ class AuthorizationEndpointIT {
         Answer forged = client.send("GET", "oauth2/userinfo", "Bearer not.a.token", null);
         assertEquals(401, forged.status());
         assertTrue(forged.header("WWW-Authenticate").contains("error=\"invalid_token\""));
+
+        // a client's own token is no person's: 403 insufficient_scope
+        GatewayFixture fixture = new GatewayFixture(client);
+        JsonObject api = fixture.publish(null, null, List.of(GatewayFixture.BRONZE));
+        GatewayFixture.App app = fixture.subscribed(api.getString("id"), GatewayFixture.BRONZE, "PRODUCTION");
+        Answer clients = client.send("GET", "oauth2/userinfo", "Bearer " + fixture.token(app, null), null);
+        assertEquals(403, clients.status(), clients.body());
+        assertTrue(clients.header("WWW-Authenticate").contains("error=\"insufficient_scope\""));
+
+        // each with the error as JSON, never the server's HTML error page
+        for (Answer refused : List.of(none, forged, clients)) {
+            assertEquals("application/json", refused.header("Content-Type").split(";")[0], refused.body());
+            assertFalse(refused.json().getString("error_description").isBlank(), refused.body());
+        }
+        assertEquals("invalid_token", forged.json().getString("error"));
+        assertEquals("insufficient_scope", clients.json().getString("error"));
     }
 
     @Test
