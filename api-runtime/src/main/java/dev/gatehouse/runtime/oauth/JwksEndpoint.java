@@ -18,8 +18,7 @@ public class JwksEndpoint {
 
     /**
      * Far shorter than the publication delay of a rotated key, so verifiers have it before it signs; short enough
-     * that the key taking over from a disabled one is known within seconds (MicroProfile JWT on Payara keeps the
-     * key set for this max-age, whatever its own setting says).
+     * that a resource server caching by max-age knows the key taking over from a disabled one within seconds.
      */
     private static final CacheControl CACHE = CacheControl.valueOf("public, max-age=10");
 

@@ -15,8 +15,8 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 /**
- * The algorithms tokens are signed with: the two that Payara's MicroProfile JWT verifies. Nimbus signers and
- * verifiers are thread-safe, so one of each per key serves every request.
+ * The algorithms tokens are signed with: the two that the gateway and MicroProfile JWT verifiers accept. Nimbus
+ * signers and verifiers are thread-safe, so one of each per key serves every request.
  */
 public enum SigningAlgorithm {
 

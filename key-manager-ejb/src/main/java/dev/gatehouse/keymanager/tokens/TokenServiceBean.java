@@ -40,9 +40,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>The header's typ is {@code at+jwt}, as RFC 9068 §2.1 requires: explicit typing (RFC 8725 §3.11) keeps any other
  * JWT signed with these keys from passing as an access token, and RFC 9068 resource servers reject anything else.
- * Payara's MicroProfile JWT accepts only typ {@code JWT} by default, so the runtime WAR turns its check off
- * ({@code disable.type.verification=true} in {@code payara-mp-jwt.properties}) and checks {@code at+jwt} itself, as
- * {@link #verify} does; smallrye-jwt (WildFly) does not check typ at all.
+ * The gateway checks {@code at+jwt} as {@link #verify} does (the same {@code AccessTokenHeader} rules); the servers'
+ * own MicroProfile JWT implementations would not (Payara accepts only typ {@code JWT}, smallrye-jwt checks none).
  */
 @Stateless
 public class TokenServiceBean implements TokenService {

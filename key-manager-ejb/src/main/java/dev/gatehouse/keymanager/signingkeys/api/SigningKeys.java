@@ -24,8 +24,8 @@ public interface SigningKeys {
     /**
      * A compromised key: DISABLED at once, and every token it signed revoked, so that every node refuses them within
      * the change feed's interval. If it was the key that signs, the key waiting to sign takes over now, or a new key
-     * does; nodes whose MicroProfile JWT fetched the key set before that key was published refuse its tokens until
-     * they fetch it again (a minute at most), which a rotation started a minute earlier avoids.
+     * does; each node's gateway fetches the key set again on the change, or at the first token of a key it does not
+     * hold, so the new key's tokens are served within about a second.
      */
     SigningKeyView disable(@NotNull Caller administrator, @NotBlank @Size(max = 64) String kid);
 
