@@ -5,6 +5,7 @@ import dev.gatehouse.keymanager.apis.api.MockResponse;
 import dev.gatehouse.keymanager.tokens.api.TokenClaims;
 import dev.gatehouse.runtime.limits.BodyTooLarge;
 import dev.gatehouse.runtime.usage.UsageCounter;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -17,18 +18,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("api/{context}/{version}{path: (/.*)?}")
 @Tag(name = "Gateway")
+@ApplicationScoped // one instance: a resource made and injected per request cost a fifth of a gateway request
 public class GatewayResource {
 
     /** The metrics' API label when the request names no API the caller may know of. */
@@ -65,127 +66,129 @@ public class GatewayResource {
     @Inject
     UsageCounter usage;
 
-    @Context
-    HttpServletRequest servletRequest;
+    /** One request to the gateway, as the resource methods received it. */
+    private record Call(String method, String context, String version, String path, HttpHeaders headers,
+            HttpServletRequest request, InputStream body) {
+    }
 
-    @Context
-    HttpHeaders headers;
-
-    @Context
-    UriInfo uri;
-
-    @PathParam("context")
-    String context;
-
-    @PathParam("version")
-    String version;
-
-    @Encoded
-    @PathParam("path")
-    String path;
+    // Each method answers with a stage: one already complete (a refusal, a mock answer) is written at once on the
+    // request's thread, without the cost of an asynchronous response; a backend's answer completes it later.
 
     @GET
     @Operation(summary = "Call a published API (GET)", description = "Bearer token of a subscribed application.")
-    public void get(@Suspended AsyncResponse response) {
-        serve("GET", InputStream.nullInputStream(), response);
+    public CompletionStage<Response> get(@PathParam("context") String context, @PathParam("version") String version,
+            @Encoded @PathParam("path") String path, @Context HttpHeaders headers,
+            @Context HttpServletRequest request) {
+        return serve(new Call("GET", context, version, path, headers, request, InputStream.nullInputStream()));
     }
 
     @POST
     @Operation(summary = "Call a published API (POST)")
-    public void post(InputStream body, @Suspended AsyncResponse response) {
-        serve("POST", body, response);
+    public CompletionStage<Response> post(@PathParam("context") String context, @PathParam("version") String version,
+            @Encoded @PathParam("path") String path, @Context HttpHeaders headers,
+            @Context HttpServletRequest request, InputStream body) {
+        return serve(new Call("POST", context, version, path, headers, request, body));
     }
 
     @PUT
     @Operation(summary = "Call a published API (PUT)")
-    public void put(InputStream body, @Suspended AsyncResponse response) {
-        serve("PUT", body, response);
+    public CompletionStage<Response> put(@PathParam("context") String context, @PathParam("version") String version,
+            @Encoded @PathParam("path") String path, @Context HttpHeaders headers,
+            @Context HttpServletRequest request, InputStream body) {
+        return serve(new Call("PUT", context, version, path, headers, request, body));
     }
 
     @PATCH
     @Operation(summary = "Call a published API (PATCH)")
-    public void patch(InputStream body, @Suspended AsyncResponse response) {
-        serve("PATCH", body, response);
+    public CompletionStage<Response> patch(@PathParam("context") String context,
+            @PathParam("version") String version, @Encoded @PathParam("path") String path,
+            @Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
+        return serve(new Call("PATCH", context, version, path, headers, request, body));
     }
 
     @DELETE
     @Operation(summary = "Call a published API (DELETE)")
-    public void delete(InputStream body, @Suspended AsyncResponse response) {
-        serve("DELETE", body, response);
+    public CompletionStage<Response> delete(@PathParam("context") String context,
+            @PathParam("version") String version, @Encoded @PathParam("path") String path,
+            @Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
+        return serve(new Call("DELETE", context, version, path, headers, request, body));
     }
 
     @HEAD
     @Operation(summary = "Call a published API (HEAD)")
-    public void head(@Suspended AsyncResponse response) {
-        serve("HEAD", InputStream.nullInputStream(), response);
+    public CompletionStage<Response> head(@PathParam("context") String context, @PathParam("version") String version,
+            @Encoded @PathParam("path") String path, @Context HttpHeaders headers,
+            @Context HttpServletRequest request) {
+        return serve(new Call("HEAD", context, version, path, headers, request, InputStream.nullInputStream()));
     }
 
     @OPTIONS
     @Operation(summary = "Call a published API (OPTIONS)")
-    public void options(InputStream body, @Suspended AsyncResponse response) {
-        serve("OPTIONS", body, response);
+    public CompletionStage<Response> options(@PathParam("context") String context,
+            @PathParam("version") String version, @Encoded @PathParam("path") String path,
+            @Context HttpHeaders headers, @Context HttpServletRequest request, InputStream body) {
+        return serve(new Call("OPTIONS", context, version, path, headers, request, body));
     }
 
-    private void serve(String method, InputStream body, AsyncResponse response) {
+    private CompletionStage<Response> serve(Call call) {
         long started = System.nanoTime();
         Instant now = Instant.now();
-        String operationPath = path == null ? "" : path;
+        String method = call.method();
+        String operationPath = call.path() == null ? "" : call.path();
         if (!Route.isPlainPath(operationPath)) {
-            refuse(method, UNKNOWN, null, Refusal.pathInvalid(), started, response);
-            return;
+            return refuse(method, UNKNOWN, null, Refusal.pathInvalid(), started);
         }
         // the token first: a caller without a valid one learns nothing of which APIs exist, and costs no query:
         // its refusal is labelled with the API only if signed-in calls have put the route in memory already
-        TokenGate.Verdict verdict = tokens.verify(headers.getHeaderString(HttpHeaders.AUTHORIZATION), now);
+        TokenGate.Verdict verdict = tokens.verify(call.headers().getHeaderString(HttpHeaders.AUTHORIZATION), now);
         if (verdict.refusal() != null) {
-            refuse(method, cache.routeInMemory(context, version).filter(Route::isListed)
-                    .map(GatewayResource::label).orElse(UNKNOWN), null, verdict.refusal(), started, response);
-            return;
+            return refuse(method, cache.routeInMemory(call.context(), call.version()).filter(Route::isListed)
+                    .map(GatewayResource::label).orElse(UNKNOWN), null, verdict.refusal(), started);
         }
-        Optional<Route> found = cache.route(context, version);
+        Optional<Route> found = cache.route(call.context(), call.version());
         if (found.isEmpty()) {
-            refuse(method, UNKNOWN, null, Refusal.apiNotFound(context, version), started, response);
-            return;
+            return refuse(method, UNKNOWN, null, Refusal.apiNotFound(call.context(), call.version()), started);
         }
         ApiRoute api = found.get().api();
         String apiName = label(found.get());
         TokenClaims token = verdict.claims();
         Access access = policy.decide(method, operationPath, found.get(), token, now);
         if (!access.isGranted()) {
-            refuse(method, apiName, token.applicationId(), access.refusal(), started, response);
-            count(method, api, token, access, access.refusal().status().getStatusCode(), started);
-            return;
+            count(call, api, token, access, access.refusal().status().getStatusCode(), started);
+            return refuse(method, apiName, token.applicationId(), access.refusal(), started);
         }
         if (api.isMock()) {
             Response answer = withLimit(mock(access.operation().mock(), method), access.limit());
             metrics.served(method, apiName, token.applicationId(), answer.getStatus(), elapsed(started));
-            count(method, api, token, access, answer.getStatus(), started);
-            response.resume(answer);
-            return;
+            count(call, api, token, access, answer.getStatus(), started);
+            return CompletableFuture.completedFuture(answer);
         }
-        String query = uri.getRequestUri().getRawQuery();
+        HttpServletRequest request = call.request();
+        String query = request.getQueryString();
         URI target = URI.create(stripSlash(access.backend()) + operationPath + (query == null ? "" : "?" + query));
-        long length = servletRequest.getContentLengthLong();
-        // never left hanging: whatever becomes of the backend call, the caller gets an answer
-        response.setTimeout(proxy.readTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
-        response.setTimeoutHandler(late -> late.resume(Refusal.gatewayFailure(Response.Status.GATEWAY_TIMEOUT,
-                "backend_timeout", "The API's backend did not answer in time.").toResponse()));
-        proxy.forward(new BackendProxy.Forward(method, target, headers.getRequestHeaders(), () -> body, length,
-                api.forwardToken(), servletRequest.getRemoteAddr(), servletRequest.getScheme(),
-                headers.getHeaderString(HttpHeaders.HOST), "/api/" + api.context() + "/" + api.version()))
-                .whenComplete((answer, failure) -> {
-                    Response result = answer != null ? withLimit(answer, access.limit())
-                            : BodyTooLarge.in(failure).map(tooLarge -> Refusal.gatewayFailure(
-                                    Response.Status.REQUEST_ENTITY_TOO_LARGE, "content_too_large",
-                                    tooLarge.getMessage()).toResponse())
-                            .orElseGet(() -> Refusal.gatewayFailure(Response.Status.BAD_GATEWAY, "backend_failed",
-                                    "The API's backend could not be reached.").toResponse());
+        return proxy.forward(new BackendProxy.Forward(method, target, call.headers().getRequestHeaders(),
+                        call::body, request.getContentLengthLong(), api.forwardToken(), request.getRemoteAddr(),
+                        request.getScheme(), call.headers().getHeaderString(HttpHeaders.HOST),
+                        "/api/" + api.context() + "/" + api.version()))
+                .handle((answer, failure) -> answer != null ? withLimit(answer, access.limit())
+                        : BodyTooLarge.in(failure).map(tooLarge -> Refusal.gatewayFailure(
+                                Response.Status.REQUEST_ENTITY_TOO_LARGE, "content_too_large",
+                                tooLarge.getMessage()).toResponse())
+                        .orElseGet(() -> Refusal.gatewayFailure(Response.Status.BAD_GATEWAY, "backend_failed",
+                                "The API's backend could not be reached.").toResponse()))
+                // never left hanging: whatever becomes of the backend call, the caller gets an answer
+                .completeOnTimeout(Refusal.gatewayFailure(Response.Status.GATEWAY_TIMEOUT, "backend_timeout",
+                        "The API's backend did not answer in time.").toResponse(),
+                        proxy.readTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS)
+                .thenApply(result -> {
                     try {
                         metrics.served(method, apiName, token.applicationId(), result.getStatus(), elapsed(started));
-                        count(method, api, token, access, result.getStatus(), started);
-                    } finally {
-                        response.resume(result);
+                        count(call, api, token, access, result.getStatus(), started);
+                    } catch (RuntimeException e) {
+                        System.getLogger(GatewayResource.class.getName()).log(System.Logger.Level.WARNING,
+                                "GH-GW-041 A served request could not be counted", e);
                     }
+                    return result;
                 });
     }
 
@@ -214,21 +217,22 @@ public class GatewayResource {
                 .header("RateLimit-Reset", limit.get().resetSeconds()).build();
     }
 
-    private void refuse(String method, String api, UUID applicationId, Refusal refusal, long started,
-            AsyncResponse response) {
+    private CompletionStage<Response> refuse(String method, String api, UUID applicationId, Refusal refusal,
+            long started) {
         metrics.refused(method, api, applicationId, refusal, elapsed(started));
-        response.resume(refusal.toResponse());
+        return CompletableFuture.completedFuture(refusal.toResponse());
     }
 
     /** Usage is counted for answers to a valid token: what its application's developer can act on. */
-    private void count(String method, ApiRoute api, TokenClaims token, Access access, int status, long started) {
+    private void count(Call call, ApiRoute api, TokenClaims token, Access access, int status, long started) {
         Refusal refusal = access.refusal();
         if (refusal != null && refusal.reason().equals("api_not_found")) {
             return; // an API the caller may not learn of does not show in its usage either
         }
         usage.count(new UsageCounter.Answer(token.applicationId(), api, token.environment().name(),
-                access.operationName(method), method, path, status, refusal == null ? null : refusal.reason(),
-                refusal == null ? null : refusal.description(), System.nanoTime() - started));
+                access.operationName(call.method()), call.method(), call.path(), status,
+                refusal == null ? null : refusal.reason(), refusal == null ? null : refusal.description(),
+                System.nanoTime() - started));
     }
 
     private static Duration elapsed(long started) {
