@@ -37,9 +37,11 @@ class PortalInChromiumIT {
 
     @Test
     void thePortalRendersItsLayoutAndNavigates(RunningProduct product) throws Exception {
+        // get() can return before a first page's title is in the document: wait for it, as the other walks do
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         browser.get(product.uri("devportal/").toString());
 
-        assertEquals("Catalog · Gatehouse", browser.getTitle());
+        wait.until(ExpectedConditions.titleIs("Catalog · Gatehouse"));
         assertEquals("API catalog", browser.findElement(By.tagName("h1")).getText());
         List<String> navigation = browser.findElements(By.cssSelector("nav.gh-nav a")).stream()
                 .map(WebElement::getText).toList();
@@ -51,18 +53,19 @@ class PortalInChromiumIT {
         screenshot("portal-catalog");
 
         browser.findElement(By.linkText("PizzaShack")).click();
-        assertEquals("PizzaShack · Gatehouse", browser.getTitle());
+        wait.until(ExpectedConditions.titleIs("PizzaShack · Gatehouse"));
         assertTrue(browser.getPageSource().contains("1000 requests/minute"), "the plans and their limits");
         browser.findElement(By.linkText("Documentation")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".opblock-summary-path[data-path='/menu']")));
         assertTrue(browser.getPageSource().contains("Sign in</a> to try the API"), "try-it needs an account");
         screenshot("portal-documentation");
         browser.get(product.uri("devportal/").toString());
+        wait.until(ExpectedConditions.titleIs("Catalog · Gatehouse"));
 
         browser.findElement(By.linkText("Applications")).click();
 
-        assertEquals("Sign in · Gatehouse", browser.getTitle(), "applications need an account");
+        wait.until(ExpectedConditions.titleIs("Sign in · Gatehouse")); // applications need an account
         screenshot("portal-sign-in");
     }
 
