@@ -1,6 +1,7 @@
 package dev.gatehouse.runtime.oauth;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** RFC 6749 token endpoint. Each grant type is a {@link GrantHandler}; this class only dispatches. */
 @Path("/oauth2/token")
 @Tag(name = "OAuth2")
+@ApplicationScoped // made once: per request, the grant index was built again and the resource injected again
 public class TokenEndpoint {
 
     @Inject
