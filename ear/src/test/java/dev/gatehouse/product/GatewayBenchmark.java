@@ -153,7 +153,7 @@ class GatewayBenchmark {
 
     private static Figures steady(int port, Call call, Duration slice) throws Exception {
         return Wrk.available() ? Wrk.run(port, call, SOAK_CONNECTIONS, slice)
-                : runJava(port, call.bytes(), 200, SOAK_CONNECTIONS, Duration.ZERO, slice);
+                : runJava(port, List.of(call.bytes()), 200, SOAK_CONNECTIONS, Duration.ZERO, slice);
     }
 
     /** The same token requests, generator, warm-up and settings against Keycloak, and the ratios. */
@@ -204,10 +204,12 @@ class GatewayBenchmark {
             double ceiling = signingCeiling(Runtime.getRuntime().availableProcessors());
             report.append(String.format(Locale.ROOT, "RS256 signing ceiling of this JVM (%d threads): %.0f/s%n",
                     Runtime.getRuntime().availableProcessors(), ceiling));
+            Map<Integer, Figures> gatewayCalls = new TreeMap<>();
             for (int connections : CONNECTIONS) {
                 Figures tokens = load(port, tokenRequest, 200, connections);
                 gatehouseTokens.put(connections, tokens);
                 Figures gateway = load(port, gatewayRequest, 200, connections);
+                gatewayCalls.put(connections, gateway);
                 Figures baseline = load(port, baselineRequest, 200, connections);
                 report.append(String.format(Locale.ROOT, "%n%d connection(s)%n", connections));
                 report.append("  /oauth2/token         ").append(tokens).append(String.format(Locale.ROOT,
@@ -242,10 +244,52 @@ class GatewayBenchmark {
             report.append("                  during  ").append(floodedGateway).append(String.format(Locale.ROOT,
                     "   = %.2f x without%n", floodedGateway.perSecond() / quietGateway.perSecond()));
             report.append("  the flood's answers by status: ").append(flood.answers()).append('\n');
-            report.append(String.format(Locale.ROOT, "%nServer resident memory after the run: %.0f MB%n",
-                    product.residentBytes() / 1048576.0));
+            report.append(String.format(Locale.ROOT, "%nServer resident memory after the run: %.0f MB%s%n",
+                    product.residentBytes() / 1048576.0, RunningProduct.HEAP == null ? ""
+                            : " (heap at most " + RunningProduct.HEAP + ")"));
+            if (AtScale.wanted()) {
+                measureAtScale(report, product, tokenRequest, gatewayRequest, gatehouseTokens, gatewayCalls);
+            }
             measureUsageCounting(report, port, gatewayRequest);
         }
+    }
+
+    /**
+     * The same server after {@link AtScale} has filled its database: the same single client and token as on the small
+     * database, beside a thousand clients and their tokens in turn, each calling one of its application's APIs.
+     */
+    private static void measureAtScale(StringBuilder report, RunningProduct product, Call tokenRequest,
+            Call gatewayRequest, Map<Integer, Figures> smallTokens, Map<Integer, Figures> smallGateway)
+            throws Exception {
+        System.out.print(report);
+        report.setLength(0);
+        AtScale.Loaded loaded = AtScale.load(product);
+        int port = product.uri("/").getPort();
+        report.append(String.format(Locale.ROOT, "%nAt scale: %d applications, %d subscriptions, %d APIs, created"
+                + " through the HTTP API in %.1f min (%d requests); then %d clients in turn%n", loaded.applications(),
+                loaded.subscriptions(), loaded.apis(), loaded.took().toSeconds() / 60.0, loaded.requests(),
+                loaded.tokenCalls().size()));
+        for (List<Call> calls : List.of(List.of(tokenRequest), List.of(gatewayRequest), loaded.tokenCalls(),
+                loaded.gatewayCalls())) {
+            warmUp(port, calls, FIRST_WARM_UP.dividedBy(3));
+        }
+        for (int connections : CONNECTIONS) {
+            Figures tokens = load(port, tokenRequest, 200, connections);
+            Figures gateway = load(port, gatewayRequest, 200, connections);
+            Figures manyTokens = load(port, loaded.tokenCalls(), 200, connections);
+            Figures manyGateway = load(port, loaded.gatewayCalls(), 200, connections);
+            report.append(String.format(Locale.ROOT, "%n%d connection(s), at scale%n", connections));
+            report.append("  /oauth2/token, one client     ").append(tokens).append(String.format(Locale.ROOT,
+                    "   = %.2f x the small database (target >= 0.9)%n",
+                    tokens.perSecond() / smallTokens.get(connections).perSecond()));
+            report.append("  /oauth2/token, many clients   ").append(manyTokens).append('\n');
+            report.append("  gateway, one token            ").append(gateway).append(String.format(Locale.ROOT,
+                    "   = %.2f x the small database (target >= 0.9)%n",
+                    gateway.perSecond() / smallGateway.get(connections).perSecond()));
+            report.append("  gateway, many tokens and APIs ").append(manyGateway).append('\n');
+        }
+        report.append(String.format(Locale.ROOT, "  Server resident memory at scale: %.0f MB%n",
+                product.residentBytes() / 1048576.0));
     }
 
     /**
@@ -383,20 +427,30 @@ class GatewayBenchmark {
 
     /** Load that is not measured, at 16 connections. */
     private static void warmUp(int port, Call call, Duration duration) throws Exception {
+        warmUp(port, List.of(call), duration);
+    }
+
+    static void warmUp(int port, List<Call> calls, Duration duration) throws Exception {
         if (Wrk.available()) {
-            Wrk.run(port, call, 16, duration);
+            Wrk.run(port, calls, 16, duration);
         } else {
-            runJava(port, call.bytes(), 200, 16, duration, Duration.ZERO);
+            runJava(port, calls.stream().map(Call::bytes).toList(), 200, 16, duration, Duration.ZERO);
         }
     }
 
     /** Warm-up, then the measured run, with wrk when it is installed, with the Java client otherwise. */
     private static Figures load(int port, Call call, int expectedStatus, int connections) throws Exception {
+        return load(port, List.of(call), expectedStatus, connections);
+    }
+
+    /** As above, the calls sent in turn (each connection starting at its own). */
+    static Figures load(int port, List<Call> calls, int expectedStatus, int connections) throws Exception {
         if (Wrk.available()) {
-            Wrk.run(port, call, connections, WARM_UP);
-            return Wrk.run(port, call, connections, MEASURE);
+            Wrk.run(port, calls, connections, WARM_UP);
+            return Wrk.run(port, calls, connections, MEASURE);
         }
-        return runJava(port, call.bytes(), expectedStatus, connections, WARM_UP, MEASURE);
+        return runJava(port, calls.stream().map(Call::bytes).toList(), expectedStatus, connections, WARM_UP,
+                MEASURE);
     }
 
     /**
@@ -423,11 +477,36 @@ class GatewayBenchmark {
         }
 
         static Figures run(int port, Call call, int connections, Duration duration) throws Exception {
-            StringBuilder script = new StringBuilder("wrk.method = \"" + call.method() + "\"\n");
-            call.headers().forEach((name, value) -> script.append("wrk.headers[\"").append(name).append("\"] = \"")
-                    .append(value).append("\"\n"));
-            if (call.body() != null) {
-                script.append("wrk.body = \"").append(call.body()).append("\"\n");
+            return run(port, List.of(call), connections, duration);
+        }
+
+        /** The calls in turn; one call is wrk's own fixed request, several a table the script walks through. */
+        static Figures run(int port, List<Call> calls, int connections, Duration duration) throws Exception {
+            Call call = calls.get(0);
+            StringBuilder script = new StringBuilder();
+            if (calls.size() == 1) {
+                script.append("wrk.method = \"").append(call.method()).append("\"\n");
+                call.headers().forEach((name, value) -> script.append("wrk.headers[\"").append(name)
+                        .append("\"] = \"").append(value).append("\"\n"));
+                if (call.body() != null) {
+                    script.append("wrk.body = \"").append(call.body()).append("\"\n");
+                }
+            } else {
+                // built in init, where wrk has set the Host header that wrk.format adds; each thread starts at
+                // its own random call
+                script.append("local calls = {}\nlocal turn = 0\n"
+                        + "setup = function(thread) thread:set(\"first\", math.random(" + calls.size() + ")) end\n"
+                        + "init = function(args)\n");
+                for (Call each : calls) {
+                    script.append("  calls[#calls + 1] = wrk.format(\"").append(each.method()).append("\", \"")
+                            .append(each.path()).append("\", {");
+                    each.headers().forEach((name, value) -> script.append("[\"").append(name).append("\"] = \"")
+                            .append(value).append("\", "));
+                    script.append("}, ").append(each.body() == null ? "nil" : "\"" + each.body() + "\"")
+                            .append(")\n");
+                }
+                script.append("  turn = first or 0\nend\n"
+                        + "request = function() turn = turn % #calls + 1; return calls[turn] end\n");
             }
             script.append("done = function(summary, latency, requests)\n"
                     + "  local e = summary.errors\n"
@@ -456,9 +535,9 @@ class GatewayBenchmark {
         }
     }
 
-    /** Sends the same request over keep-alive connections for the warm-up, then measures. */
-    private static Figures runJava(int port, byte[] request, int expectedStatus, int connections, Duration warmUp,
-            Duration measure) throws Exception {
+    /** Sends the requests in turn over keep-alive connections for the warm-up, then measures. */
+    private static Figures runJava(int port, List<byte[]> requests, int expectedStatus, int connections,
+            Duration warmUp, Duration measure) throws Exception {
         long warmEnd = System.nanoTime() + warmUp.toNanos();
         long end = warmEnd + measure.toNanos();
         long[][] latencies = new long[connections][];
@@ -472,6 +551,7 @@ class GatewayBenchmark {
             Thread worker = new Thread(() -> {
                 long[] mine = latencies[index];
                 int count = 0;
+                int turn = index;
                 Connection connection = null;
                 for (long started = System.nanoTime(); started < end; started = System.nanoTime()) {
                     int status;
@@ -479,7 +559,7 @@ class GatewayBenchmark {
                         if (connection == null) {
                             connection = new Connection(port);
                         }
-                        status = connection.exchange(request);
+                        status = connection.exchange(requests.get(turn++ % requests.size()));
                     } catch (IOException closed) {
                         // the server may end a keep-alive connection at any time; a client opens another
                         reconnects.incrementAndGet();

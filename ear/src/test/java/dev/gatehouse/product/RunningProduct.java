@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class RunningProduct implements AutoCloseable {
 
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(240); // generous: CI machines may be busy
+    /** {@code -Dbench.heap=512m}: the server's -Xmx, for the benchmark's memory figures; the JVM's default otherwise. */
+    static final String HEAP = System.getProperty("bench.heap");
 
     private final Process process;
     private final URI base;
@@ -82,6 +84,9 @@ public final class RunningProduct implements AutoCloseable {
                 "--port", Integer.toString(port),
                 "--deploy", property("gatehouse.apiRuntimeWar") + ":/",
                 "--deploy", property("gatehouse.portalWar") + ":/devportal"));
+        if (HEAP != null) {
+            command.add(1, "-Xmx" + HEAP);
+        }
         try {
             Files.createDirectories(log.getParent());
             Files.createDirectories(dataDirectory);
