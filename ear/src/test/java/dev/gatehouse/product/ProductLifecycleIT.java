@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -89,6 +95,54 @@ class ProductLifecycleIT {
                     && line.contains("status=200")), "a served call has its line:\n" + log);
             // not the token, nor its signature alone (which a log line cut short could still carry)
             assertFalse(log.contains(token.substring(token.lastIndexOf('.') + 1)), "the token is in the log");
+        }
+    }
+
+    @Test
+    void aTakenPortStopsTheServerInsteadOfLeavingItHanging() throws Exception {
+        Path data = Path.of(System.getProperty("gatehouse.test.data"), UUID.randomUUID().toString());
+        try (ServerSocket someoneElse = new ServerSocket(0)) {
+            RunningProduct product = RunningProduct.launch(data, someoneElse.getLocalPort(), Map.of());
+
+            product.awaitExit(Duration.ofSeconds(120));
+
+            // Payara Micro's own words: the port is bound before Gatehouse is deployed, so no GH- line can come
+            assertTrue(product.log().contains("Address already in use"), product.log());
+        }
+    }
+
+    @Test
+    void theRunCommandRefusesATakenPortInOneLineBeforeItBuilds() throws Exception {
+        try (ServerSocket someoneElse = new ServerSocket(0)) {
+            int port = someoneElse.getLocalPort();
+
+            RunCommand taken = RunCommand.validate(port);
+
+            assertEquals(1, taken.exit(), taken.output());
+            assertTrue(taken.output().contains("GH-RUN-001 Port " + port + " is already in use."), taken.output());
+        }
+        RunCommand free = RunCommand.validate(RunningProduct.freePort());
+        assertEquals(0, free.exit(), "a free port passes the check:\n" + free.output());
+    }
+
+    /** The README's run command up to its port check: the root project's validate phase, nothing built. */
+    private record RunCommand(int exit, String output) {
+
+        static RunCommand validate(int port) throws IOException, InterruptedException {
+            Path root = Path.of(System.getProperty("gatehouse.projectRoot"));
+            List<String> command = List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
+                    "-B", "-N", "-Prun", "-Dmaven.repo.local=" + System.getProperty("maven.repo.local"),
+                    "-Dgatehouse.port=" + port, "validate");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+            builder.environment().remove("GATEHOUSE_PORT");
+            Process maven = builder.start();
+            try (InputStream out = maven.getInputStream()) {
+                String output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+                if (!maven.waitFor(120, TimeUnit.SECONDS)) {
+                    maven.destroyForcibly();
+                }
+                return new RunCommand(maven.exitValue(), output);
+            }
         }
     }
 

@@ -80,7 +80,7 @@ public final class RunningProduct implements AutoCloseable {
                 "-Dgatehouse.startup.exit-on-failure=true",
                 "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl",
                 "-jar", property("payara.microJar"),
-                "--nocluster",
+                "--nohazelcast",
                 "--port", Integer.toString(port),
                 "--deploy", property("gatehouse.apiRuntimeWar") + ":/",
                 "--deploy", property("gatehouse.portalWar") + ":/devportal"));
