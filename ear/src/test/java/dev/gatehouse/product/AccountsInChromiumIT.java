@@ -5,17 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,42 +20,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ProductExtension.class)
 class AccountsInChromiumIT {
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    /** Signs in from the sign-in page itself: an administrator lands on Publisher, anyone else on the catalog. */
-    private void signIn(RunningProduct product, String username, String password, String landing) {
-        browser.get(product.uri("devportal/signin.xhtml").toString());
-        browser.findElement(By.id("signin:username")).sendKeys(username);
-        browser.findElement(By.id("signin:password")).sendKeys(password);
-        browser.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.titleIs(landing));
-    }
-
     @Test
-    void theAdministratorMakesADeveloperAPublisherWhoThenSeesOnlyTheirOwnApis(RunningProduct product) throws Exception {
+    void theAdministratorMakesADeveloperAPublisherWhoThenSeesOnlyTheirOwnApis(RunningProduct product,
+            PortalBrowser portal) throws Exception {
+        ChromeDriver browser = portal.driver();
+        WebDriverWait wait = portal.await();
         String adminPassword = Administrator.password(product);
         // sorted before "admin", so on the first page however many accounts other tests made
         String name = "a-pub-" + UUID.randomUUID().toString().substring(0, 8);
         String basic = Administrator.basic(name, "a publisher password");
-        HttpResponse<String> signedUp = Administrator.send(product, "POST", "developer/v1/signup", null,
-                "{\"username\":\"" + name + "\",\"email\":\"" + name + "@example.com\",\"displayName\":\"Publisher\","
-                        + "\"password\":\"a publisher password\"}");
-        assertEquals(201, signedUp.statusCode(), signedUp.body());
+        new ProductHttp().signUp(product.uri("/"), name, "Publisher", "a publisher password");
         assertEquals(403, Administrator.send(product, "GET", "management/v1/apis", basic, null).statusCode());
 
-        signIn(product, Administrator.USERNAME, adminPassword, "Publisher · Gatehouse");
+        // signed in from the sign-in page itself: an administrator lands on Publisher, anyone else on the catalog
+        portal.signIn(Administrator.USERNAME, adminPassword, "Publisher · Gatehouse");
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Accounts"))).click();
         wait.until(ExpectedConditions.titleIs("Accounts · Gatehouse"));
         String row = "//tr[.//span[contains(@id,'username') and normalize-space(.)='" + name + "']]";
@@ -71,7 +42,7 @@ class AccountsInChromiumIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
                 name + " is now PUBLISHER"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(row + "//button[normalize-space(.)='Remove PUBLISHER']")));
-        screenshot("accounts-granted");
+        portal.screenshot("accounts-granted");
         Accessibility.assertAccessible(browser, "Accounts");
 
         // the new publisher's own API, over the management API: the role applies at once
@@ -84,22 +55,16 @@ class AccountsInChromiumIT {
 
         browser.findElement(By.id("account:sign-out")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Sign in")));
-        signIn(product, name, "a publisher password", "Catalog · Gatehouse");
+        portal.signIn(name, "a publisher password", "Catalog · Gatehouse");
         assertTrue(browser.findElements(By.linkText("Accounts")).isEmpty(), "a publisher has no accounts page");
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Publisher"))).click();
         wait.until(ExpectedConditions.titleIs("Publisher · Gatehouse"));
-        screenshot("accounts-publisher");
+        portal.screenshot("accounts-publisher");
 
         String apis = browser.findElement(By.id("apis")).getText();
         assertTrue(apis.contains("/api/" + context + "/1.0.0"), apis);
         assertFalse(apis.contains("/api/pizzashack/"), "the administrator's sample APIs are not this publisher's: " + apis);
-        browser.get(product.uri("devportal/admin/accounts.xhtml").toString());
+        portal.open("admin/accounts.xhtml");
         assertEquals("Not allowed · Gatehouse", browser.getTitle());
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path directory = Path.of(System.getProperty("gatehouse.screenshots"));
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

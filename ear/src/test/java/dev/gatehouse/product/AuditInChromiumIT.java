@@ -3,17 +3,10 @@ package dev.gatehouse.product;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,43 +15,25 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ProductExtension.class)
 class AuditInChromiumIT {
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    private void signIn(RunningProduct product, String username, String password) {
-        browser.get(product.uri("devportal/signin.xhtml").toString());
-        browser.findElement(By.id("signin:username")).sendKeys(username);
-        browser.findElement(By.id("signin:password")).sendKeys(password);
-        browser.findElement(By.id("signin:submit")).click();
-    }
-
     @Test
-    void theAdministratorSeesAFailedSignInInTheAuditPage(RunningProduct product) throws Exception {
+    void theAdministratorSeesAFailedSignInInTheAuditPage(RunningProduct product, PortalBrowser portal)
+            throws Exception {
+        ChromeDriver browser = portal.driver();
+        WebDriverWait wait = portal.await();
         String adminPassword = Administrator.password(product);
         String stranger = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
 
-        signIn(product, stranger, "not the password");
+        portal.signIn(stranger, "not the password");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin"), "Wrong username or password."));
 
-        signIn(product, Administrator.USERNAME, adminPassword);
+        portal.signIn(Administrator.USERNAME, adminPassword);
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Audit"))).click();
         wait.until(ExpectedConditions.titleIs("Audit · Gatehouse"));
         browser.findElement(By.id("filters:actor")).sendKeys(stranger);
         browser.findElement(By.id("filters:search")).click();
         String row = "//tbody[@id='events:table_data']/tr[.//td[normalize-space(.)='" + stranger + "']]";
         wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(row)));
-        screenshot("audit-failed-sign-in");
+        portal.screenshot("audit-failed-sign-in");
         Accessibility.assertAccessible(browser, "Audit");
 
         String text = browser.findElement(By.xpath(row)).getText();
@@ -69,25 +44,13 @@ class AuditInChromiumIT {
     }
 
     @Test
-    void aDeveloperCannotOpenTheAuditPage(RunningProduct product) {
+    void aDeveloperCannotOpenTheAuditPage(PortalBrowser portal) {
         String username = "dev-" + UUID.randomUUID().toString().substring(0, 8);
-        browser.get(product.uri("devportal/signup.xhtml").toString());
-        browser.findElement(By.id("signup:username")).sendKeys(username);
-        browser.findElement(By.id("signup:email")).sendKeys(username + "@example.com");
-        browser.findElement(By.id("signup:displayName")).sendKeys("Developer");
-        browser.findElement(By.id("signup:password")).sendKeys("a developer password");
-        browser.findElement(By.id("signup:submit")).click();
-        wait.until(ExpectedConditions.titleIs("Catalog · Gatehouse")); // signed up is signed in
+        portal.signUp(username, "Developer", "a developer password", "Catalog · Gatehouse"); // signed up is signed in
 
-        assertTrue(browser.findElements(By.linkText("Audit")).isEmpty(), "no Audit link for developers");
-        browser.get(product.uri("devportal/admin/audit.xhtml").toString());
+        assertTrue(portal.driver().findElements(By.linkText("Audit")).isEmpty(), "no Audit link for developers");
+        portal.open("admin/audit.xhtml");
 
-        assertEquals("Not allowed · Gatehouse", browser.getTitle());
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path directory = Path.of(System.getProperty("gatehouse.screenshots"));
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertEquals("Not allowed · Gatehouse", portal.driver().getTitle());
     }
 }

@@ -45,9 +45,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -55,8 +52,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -73,20 +68,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AuthorizationCodeInChromiumIT {
 
     private final HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private PortalBrowser portal;
     private ChromeDriver browser;
     private WebDriverWait wait;
     private CodeFlowInBrowser flow;
 
     @BeforeEach
-    void open(RunningProduct product) throws Exception {
-        browser = HeadlessChromium.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        flow = new CodeFlowInBrowser(browser, product::uri);
+    void open(RunningProduct product, PortalBrowser portal) throws Exception {
+        this.portal = portal;
+        browser = portal.driver();
+        wait = portal.await();
+        flow = new CodeFlowInBrowser(portal, product::uri);
     }
 
     @AfterEach
     void close() {
-        browser.quit();
         flow.close();
     }
 
@@ -111,7 +107,7 @@ class AuthorizationCodeInChromiumIT {
         assertEquals(client.applicationName(), browser.findElement(By.id("application-name")).getText());
         assertEquals("Authorizing developer", browser.findElement(By.id("developer-name")).getText());
         assertEquals("http://127.0.0.1:" + redirect.getPort(), browser.findElement(By.id("returns-to")).getText());
-        screenshot("authorize-consent");
+        portal.screenshot("authorize-consent");
         Accessibility.assertAccessible(browser, "Consent");
         browser.findElement(By.id("decision:deny")).click();
         AuthorizationResponse denied = AuthorizationResponse.parse(flow.arrived());
@@ -185,7 +181,7 @@ class AuthorizationCodeInChromiumIT {
 
         // the person withdraws their consent in the portal: the application's tokens die, it must ask again
         Tokens held = codeWithoutAsking(metadata, client);
-        browser.get(product.uri("devportal/").toString());
+        portal.open("");
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Authorized apps"))).click();
         wait.until(ExpectedConditions.titleIs("Authorized applications · Gatehouse"));
         String row = "//tr[td[normalize-space(.)='" + client.applicationName() + "']]";
@@ -195,7 +191,7 @@ class AuthorizationCodeInChromiumIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
                 "may no longer act in your name"));
-        screenshot("authorized-applications-withdrawn");
+        portal.screenshot("authorized-applications-withdrawn");
         awaitRefused(product, held.getAccessToken().getValue());
         assertFalse(CodeFlowInBrowser.token(tokenEndpoint, client, new RefreshTokenGrant(held.getRefreshToken()))
                 .indicatesSuccess());
@@ -347,11 +343,5 @@ class AuthorizationCodeInChromiumIT {
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256),
                 new ImmutableJWKSet<>(keys)));
         return processor.process(token, null);
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path directory = Path.of(System.getProperty("gatehouse.screenshots"));
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

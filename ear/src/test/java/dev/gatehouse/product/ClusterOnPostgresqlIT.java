@@ -150,12 +150,9 @@ class ClusterOnPostgresqlIT {
     @Test
     @Order(0)
     void aCodeIssuedByOneNodeIsRedeemedOnTheOther() throws Exception {
-        var browser = HeadlessChromium.open();
-        try (var flow = new CodeFlowInBrowser(browser, first::uri)) {
+        try (var browser = new PortalBrowser(first, ""); var flow = new CodeFlowInBrowser(browser, first::uri)) {
             var tokens = flow.walk(second::uri);
             assertEquals(200, flow.menu(first::uri, tokens.getAccessToken().getValue()).statusCode());
-        } finally {
-            browser.quit();
         }
     }
 

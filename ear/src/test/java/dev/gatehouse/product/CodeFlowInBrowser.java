@@ -32,16 +32,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The authorization-code flow as an application and a person meet it, on any deployment: the application (a
@@ -61,18 +58,16 @@ final class CodeFlowInBrowser implements AutoCloseable {
         }
     }
 
-    private final ChromeDriver browser;
+    private final PortalBrowser browser;
     private final Function<String, URI> at;
-    private final WebDriverWait wait;
     private final ProductHttp http = new ProductHttp();
     private final HttpClient noRedirects = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final HttpServer callback;
     private final BlockingQueue<URI> arrived = new LinkedBlockingQueue<>();
 
-    CodeFlowInBrowser(ChromeDriver browser, Function<String, URI> at) throws IOException {
+    CodeFlowInBrowser(PortalBrowser browser, Function<String, URI> at) throws IOException {
         this.browser = browser;
         this.at = at;
-        this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         callback = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         callback.createContext("/callback", exchange -> {
             arrived.add(URI.create(redirect() + "?" + exchange.getRequestURI().getRawQuery()));
@@ -101,9 +96,7 @@ final class CodeFlowInBrowser implements AutoCloseable {
     /** A developer's application, subscribed to PizzaShack, configured for the code flow with refresh and PKCE. */
     Client registeredClient() throws Exception {
         String developer = "authorizing-" + UUID.randomUUID().toString().substring(0, 8);
-        http.expect(201, "POST", at.apply("developer/v1/signup"), null, "{\"username\":\"" + developer
-                + "\",\"email\":\"" + developer + "@example.com\",\"displayName\":\"Authorizing developer\","
-                + "\"password\":\"" + PASSWORD + "\"}");
+        http.signUp(at.apply("/"), developer, "Authorizing developer", PASSWORD);
         String basic = ProductHttp.basic(developer, PASSWORD);
         String name = "Orders for " + developer;
         String id = http.expect(201, "POST", at.apply("developer/v1/applications"), basic,
@@ -125,9 +118,7 @@ final class CodeFlowInBrowser implements AutoCloseable {
     /** A person's account (self sign-up); answers it as the developer API does (id, username, ...). */
     JsonObject person() throws Exception {
         String username = "person-" + UUID.randomUUID().toString().substring(0, 8);
-        return http.expect(201, "POST", at.apply("developer/v1/signup"), null, "{\"username\":\"" + username
-                + "\",\"email\":\"" + username + "@example.com\",\"displayName\":\"A Person\",\"password\":\""
-                + PASSWORD + "\"}");
+        return http.signUp(at.apply("/"), username, "A Person", PASSWORD);
     }
 
     /** The deployment's RFC 8414 metadata, read as a client library reads it. */
@@ -145,10 +136,8 @@ final class CodeFlowInBrowser implements AutoCloseable {
 
     /** On the portal's sign-in page, where the authorization endpoint sent the browser. */
     void signIn(String username) {
-        wait.until(ExpectedConditions.titleIs("Sign in · Gatehouse"));
-        browser.findElement(By.id("signin:username")).sendKeys(username);
-        browser.findElement(By.id("signin:password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("signin:submit")).click();
+        browser.await().until(ExpectedConditions.titleIs("Sign in · Gatehouse"));
+        browser.submitSignIn(username, PASSWORD);
     }
 
     static TokenResponse token(URI tokenEndpoint, Client client, AuthorizationGrant grant) throws Exception {
@@ -178,9 +167,9 @@ final class CodeFlowInBrowser implements AutoCloseable {
         AuthorizationServerMetadata metadata = metadata();
         CodeVerifier verifier = new CodeVerifier();
         State state = new State();
-        browser.get(request(metadata, client, redirect(), state, verifier).build().toURI().toString());
+        browser.driver().get(request(metadata, client, redirect(), state, verifier).build().toURI().toString());
         signIn(person);
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("decision:allow"))).click();
+        browser.await().until(ExpectedConditions.elementToBeClickable(By.id("decision:allow"))).click();
         AuthorizationResponse back = AuthorizationResponse.parse(arrived());
         assertTrue(back.indicatesSuccess(), back.toString());
         assertEquals(state, back.getState());

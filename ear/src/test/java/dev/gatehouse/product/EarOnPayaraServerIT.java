@@ -91,22 +91,17 @@ class EarOnPayaraServerIT {
 
     @Test
     void aPersonAuthorizesAnApplicationInTheBrowserAndItsTokenIsServed() throws Exception {
-        var browser = HeadlessChromium.open();
-        try (var flow = new CodeFlowInBrowser(browser, base::resolve)) {
+        try (var browser = new PortalBrowser(base::resolve, "");
+                var flow = new CodeFlowInBrowser(browser, base::resolve)) {
             flow.walk(base::resolve);
-        } finally {
-            browser.quit();
         }
     }
 
     @Test
     void theSeedsFlowWorksInTheBrowser() throws Exception {
         awaitReady();
-        var browser = HeadlessChromium.open();
-        try {
-            new SeedInBrowser(browser, base::resolve, "payara-server").walk();
-        } finally {
-            browser.quit();
+        try (var browser = new PortalBrowser(base::resolve, "payara-server")) {
+            new SeedInBrowser(browser, base::resolve).walk();
         }
     }
 

@@ -179,21 +179,16 @@ class EarOnWildFlyIT {
 
     @Test
     void aPersonAuthorizesAnApplicationInTheBrowserAndItsTokenIsServed() throws Exception {
-        var browser = HeadlessChromium.open();
-        try (var flow = new CodeFlowInBrowser(browser, base::resolve)) {
+        try (var browser = new PortalBrowser(base::resolve, "");
+                var flow = new CodeFlowInBrowser(browser, base::resolve)) {
             flow.walk(base::resolve);
-        } finally {
-            browser.quit();
         }
     }
 
     @Test
     void theSeedsFlowWorksInTheBrowser() throws Exception {
-        var browser = HeadlessChromium.open();
-        try {
-            new SeedInBrowser(browser, base::resolve, "wildfly").walk();
-        } finally {
-            browser.quit();
+        try (var browser = new PortalBrowser(base::resolve, "wildfly")) {
+            new SeedInBrowser(browser, base::resolve).walk();
         }
     }
 

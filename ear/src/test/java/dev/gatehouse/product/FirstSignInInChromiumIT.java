@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -26,15 +25,11 @@ class FirstSignInInChromiumIT {
             assertEquals(403, refused.statusCode(), refused.body());
             assertTrue(refused.body().contains("\"reason\":\"password_change_required\""), refused.body());
 
-            ChromeDriver browser = HeadlessChromium.open();
-            try {
-                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-                browser.get(product.uri("devportal/signin.xhtml").toString());
-                browser.findElement(By.id("signin:username")).sendKeys(Administrator.USERNAME);
-                browser.findElement(By.id("signin:password")).sendKeys(generated);
-                browser.findElement(By.id("signin:submit")).click();
-                wait.until(ExpectedConditions.titleIs("Change password · Gatehouse"));
-                browser.get(product.uri("devportal/publisher/index.xhtml").toString());
+            try (PortalBrowser portal = new PortalBrowser(product, "")) {
+                ChromeDriver browser = portal.driver();
+                WebDriverWait wait = portal.await();
+                portal.signIn(Administrator.USERNAME, generated, "Change password · Gatehouse");
+                portal.open("publisher/index.xhtml");
                 assertEquals("Change password · Gatehouse", browser.getTitle(), "nothing else until it is changed");
 
                 browser.findElement(By.id("password:current")).sendKeys(generated);
@@ -44,8 +39,6 @@ class FirstSignInInChromiumIT {
                 wait.until(ExpectedConditions.titleIs("Applications · Gatehouse"));
                 wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Publisher"))).click();
                 wait.until(ExpectedConditions.titleIs("Publisher · Gatehouse"));
-            } finally {
-                browser.quit();
             }
 
             assertEquals(401, Administrator.send(product, "GET", "management/v1/apis", before, null).statusCode());

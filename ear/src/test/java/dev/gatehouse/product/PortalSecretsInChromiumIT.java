@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,24 +32,26 @@ class PortalSecretsInChromiumIT {
     private static final String PASSWORD = "a browser password";
 
     private final ProductHttp http = new ProductHttp();
+    private PortalBrowser portal;
     private ChromeDriver browser;
     private WebDriverWait wait;
     private RunningProduct product;
 
     @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    void openBrowser(RunningProduct running) {
+        product = running;
+        portal = new PortalBrowser(running, "portal-secrets");
+        browser = portal.driver();
+        wait = portal.await();
     }
 
     @AfterEach
     void closeBrowser() {
-        browser.quit();
+        portal.close();
     }
 
     @Test
-    void revokingTheSecretInThePortalStopsThePortalsToken(RunningProduct running) throws Exception {
-        product = running;
+    void revokingTheSecretInThePortalStopsThePortalsToken() throws Exception {
         try {
             openApplicationSubscribedToPizzaShack();
             button("Generate Key").click();
@@ -63,7 +61,7 @@ class PortalSecretsInChromiumIT {
             String token = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("textarea[id$='access-token']"))).getAttribute("value");
             assertEquals(200, callPizzaShack(token).status(), "the portal's token works");
-            screenshot("01-token");
+            portal.screenshot("01-token");
 
             button("Revoke").click();
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
@@ -73,7 +71,7 @@ class PortalSecretsInChromiumIT {
             WebElement secrets = browser.findElement(By.cssSelector("[id$=':secrets']"));
             assertTrue(secrets.getText().contains("revoked"), secrets.getText());
             assertFalse(secrets.getText().contains("active"), secrets.getText());
-            screenshot("02-revoked");
+            portal.screenshot("02-revoked");
 
             Instant deadline = Instant.now().plusSeconds(2);
             ProductHttp.Answer refused = callPizzaShack(token);
@@ -89,16 +87,15 @@ class PortalSecretsInChromiumIT {
                     "Generate a secret first"));
             assertTrue(browser.findElements(By.cssSelector("textarea[id$='access-token']")).isEmpty(),
                     "no token is shown");
-            screenshot("03-no-active-secret");
+            portal.screenshot("03-no-active-secret");
         } catch (Exception | AssertionError e) {
-            screenshot("failed-revocation");
+            portal.screenshot("failed-revocation");
             throw e;
         }
     }
 
     @Test
-    void aShownSecretIsForgottenHoweverItsDialogCloses(RunningProduct running) throws Exception {
-        product = running;
+    void aShownSecretIsForgottenHoweverItsDialogCloses() throws Exception {
         try {
             openApplicationSubscribedToPizzaShack();
 
@@ -131,9 +128,9 @@ class PortalSecretsInChromiumIT {
             String page = browser.getPageSource();
             assertFalse(page.contains(third), "closed with the button, then the page updated");
             assertFalse(page.contains(first) || page.contains(second));
-            screenshot("04-secrets-forgotten");
+            portal.screenshot("04-secrets-forgotten");
         } catch (Exception | AssertionError e) {
-            screenshot("failed-forgotten");
+            portal.screenshot("failed-forgotten");
             throw e;
         }
     }
@@ -142,8 +139,7 @@ class PortalSecretsInChromiumIT {
     private void openApplicationSubscribedToPizzaShack() throws Exception {
         String username = "sec-" + UUID.randomUUID().toString().substring(0, 8);
         String basic = ProductHttp.basic(username, PASSWORD);
-        http.expect(201, "POST", product.uri("developer/v1/signup"), null, "{\"username\":\"" + username
-                + "\",\"email\":\"" + username + "@example.com\",\"displayName\":\"Secrets\",\"password\":\"" + PASSWORD + "\"}");
+        http.signUp(product.uri("/"), username, "Secrets", PASSWORD);
         String application = http.expect(201, "POST", product.uri("developer/v1/applications"), basic,
                 "{\"name\":\"Secrets App\"}").getString("id");
         JsonObject api = http.send("GET", product.uri("developer/v1/apis?search=pizzashack"), null, null).json()
@@ -154,14 +150,9 @@ class PortalSecretsInChromiumIT {
         http.expect(201, "POST", product.uri("developer/v1/applications/" + application + "/subscriptions"), basic,
                 "{\"apiId\":\"" + api.getString("id") + "\",\"planId\":\"" + bronze + "\"}");
 
-        browser.get(product.uri("devportal/signin.xhtml").toString());
-        browser.findElement(By.id("signin:username")).sendKeys(username);
-        browser.findElement(By.id("signin:password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.titleIs("Catalog · Gatehouse"));
-        browser.get(product.uri("devportal/applications/view.xhtml?id=" + URLEncoder.encode(application,
-                StandardCharsets.UTF_8)).toString());
-        wait.until(ExpectedConditions.titleIs("Secrets App · Gatehouse"));
+        portal.signIn(username, PASSWORD, "Catalog · Gatehouse");
+        portal.open("applications/view.xhtml?id=" + URLEncoder.encode(application, StandardCharsets.UTF_8),
+                "Secrets App · Gatehouse");
     }
 
     /** Reads the secret from its open dialog, closes the dialog the given way, and returns the secret. */
@@ -187,11 +178,5 @@ class PortalSecretsInChromiumIT {
 
     private ProductHttp.Answer callPizzaShack(String token) throws Exception {
         return http.send("GET", product.uri("api/pizzashack/1.0.0/menu"), ProductHttp.bearer(token), null);
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path directory = Path.of(System.getProperty("gatehouse.screenshots"), "portal-secrets");
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

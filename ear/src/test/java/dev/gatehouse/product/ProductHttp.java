@@ -72,6 +72,14 @@ final class ProductHttp {
         return answer.body().isBlank() ? JsonObject.EMPTY_JSON_OBJECT : answer.json();
     }
 
+    /** A developer's self sign-up at the node, with an address at example.com; the account as the API answers it. */
+    JsonObject signUp(URI node, String username, String displayName, String password)
+            throws IOException, InterruptedException {
+        return expect(201, "POST", node.resolve("developer/v1/signup"), null, Json.createObjectBuilder()
+                .add("username", username).add("email", username + "@example.com").add("displayName", displayName)
+                .add("password", password).build().toString());
+    }
+
     /** An application/x-www-form-urlencoded POST, as the OAuth endpoints take. */
     Answer form(URI uri, String authorization, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))

@@ -7,17 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,30 +34,14 @@ class PublisherInChromiumIT {
                           example: {id: P-1, status: IN_TRANSIT}
             """;
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
     @Test
-    void theAdministratorCreatesAndPublishesAnApi(RunningProduct product) throws Exception {
+    void theAdministratorCreatesAndPublishesAnApi(RunningProduct product, PortalBrowser portal) throws Exception {
+        ChromeDriver browser = portal.driver();
+        WebDriverWait wait = portal.await();
         String password = Administrator.password(product); // the generated one, changed as the first sign-in must
         String context = "parcels-" + UUID.randomUUID().toString().substring(0, 6);
 
-        browser.get(product.uri("devportal/signin.xhtml").toString());
-        browser.findElement(By.id("signin:username")).sendKeys("admin");
-        browser.findElement(By.id("signin:password")).sendKeys(password);
-        browser.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.titleIs("Publisher · Gatehouse")); // where an administrator lands
+        portal.signIn("admin", password, "Publisher · Gatehouse"); // where an administrator lands
 
         // a business plan whose subscriptions need approval, offered by the new API
         browser.findElement(By.id("plans-tab")).click();
@@ -88,7 +65,7 @@ class PublisherInChromiumIT {
         wait.until(ExpectedConditions.titleIs("Parcels 2.1.0 · Gatehouse"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Created Parcels 2.1.0"));
         String apiPage = browser.getCurrentUrl();
-        screenshot("publisher-created");
+        portal.screenshot("publisher-created");
         assertEquals("Created", browser.findElement(By.id("overview:lifecycle")).getText());
         assertTrue(browser.findElement(By.id("overview")).getText().contains(planName + " (10 requests/minute)"));
         browser.findElement(By.xpath("//form[@id='overview']//button[normalize-space(.)='Publish']")).click();
@@ -100,7 +77,7 @@ class PublisherInChromiumIT {
         wait.until(ExpectedConditions.textToBe(By.id("overview:lifecycle"), "Published"));
         String history = browser.findElement(By.id("history")).getText();
         assertTrue(history.contains("Published") && history.contains("admin") && history.contains("Imported"), history);
-        screenshot("publisher-published");
+        portal.screenshot("publisher-published");
 
         HttpResponse<String> catalog = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 product.uri("developer/v1/apis?search=" + context)).build(), HttpResponse.BodyHandlers.ofString());
@@ -129,7 +106,7 @@ class PublisherInChromiumIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id^='awaiting:table:0:approve']"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
                 "Approved: Parcels 2.1.0 for Parcel tracker (Subscriber)"));
-        screenshot("publisher-approved");
+        portal.screenshot("publisher-approved");
         assertTrue(developer.get("developer/v1/applications/" + app + "/subscriptions").contains("\"status\":\"ACTIVE\""));
 
         // the developer calls the API twice; the publisher's page and the administrator's Usage page show it
@@ -150,8 +127,7 @@ class PublisherInChromiumIT {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, parcel.statusCode(), parcel.body());
         }
-        browser.get(product.uri("devportal/admin/usage.xhtml").toString());
-        wait.until(ExpectedConditions.titleIs("Usage · Gatehouse"));
+        portal.open("admin/usage.xhtml", "Usage · Gatehouse");
         java.time.Instant written = java.time.Instant.now().plusSeconds(20); // each node writes every 5 s
         while (!browser.findElement(By.id("operations")).getText().contains("Parcel tracker (Subscriber)")
                 && java.time.Instant.now().isBefore(written)) {
@@ -161,7 +137,7 @@ class PublisherInChromiumIT {
         String everything = browser.findElement(By.id("operations")).getText();
         assertTrue(everything.contains("Parcel tracker (Subscriber)") && everything.contains("GET /parcels/{id}"),
                 everything);
-        screenshot("admin-usage");
+        portal.screenshot("admin-usage");
         Accessibility.assertAccessible(browser, "Usage (administrator)");
 
         // the API's page lists its subscribers, where the publisher blocks and unblocks them
@@ -195,7 +171,7 @@ class PublisherInChromiumIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"),
                 "Updated the document of Parcels 2.1.0: 2 operation(s)"));
         assertTrue(browser.findElement(By.id("operations")).getText().contains("/parcels"));
-        screenshot("publisher-api");
+        portal.screenshot("publisher-api");
         Accessibility.assertAccessible(browser, "Publisher's API page");
         assertTrue(developer.get("developer/v1/applications/" + app + "/subscriptions").contains("\"status\":\"ACTIVE\""));
     }
@@ -204,10 +180,8 @@ class PublisherInChromiumIT {
     private record Developer(RunningProduct product, String basic) {
         static Developer signUp(RunningProduct product) throws Exception {
             String name = "sub-" + UUID.randomUUID().toString().substring(0, 8);
-            send(product, "POST", "developer/v1/signup", null, "{\"username\":\"" + name + "\",\"email\":\"" + name
-                    + "@example.com\",\"displayName\":\"Subscriber\",\"password\":\"a subscriber password\"}");
-            return new Developer(product, "Basic " + java.util.Base64.getEncoder().encodeToString(
-                    (name + ":a subscriber password").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            new ProductHttp().signUp(product.uri("/"), name, "Subscriber", "a subscriber password");
+            return new Developer(product, ProductHttp.basic(name, "a subscriber password"));
         }
 
         /** POSTs JSON and returns one string member of the answer. */
@@ -238,25 +212,14 @@ class PublisherInChromiumIT {
     }
 
     @Test
-    void aDeveloperCannotOpenThePublisherPage(RunningProduct product) throws Exception {
+    void aDeveloperCannotOpenThePublisherPage(PortalBrowser portal) throws Exception {
         String username = "dev-" + UUID.randomUUID().toString().substring(0, 8);
-        browser.get(product.uri("devportal/signup.xhtml").toString());
-        browser.findElement(By.id("signup:username")).sendKeys(username);
-        browser.findElement(By.id("signup:email")).sendKeys(username + "@example.com");
-        browser.findElement(By.id("signup:displayName")).sendKeys("Developer");
-        browser.findElement(By.id("signup:password")).sendKeys("a developer password");
-        browser.findElement(By.id("signup:submit")).click();
-        wait.until(ExpectedConditions.titleIs("Catalog · Gatehouse")); // signed up is signed in
+        portal.signUp(username, "Developer", "a developer password", "Catalog · Gatehouse"); // signed up is signed in
 
-        assertTrue(browser.findElements(By.linkText("Publisher")).isEmpty(), "no Publisher link for developers");
-        browser.get(product.uri("devportal/publisher/index.xhtml").toString());
+        assertTrue(portal.driver().findElements(By.linkText("Publisher")).isEmpty(),
+                "no Publisher link for developers");
+        portal.open("publisher/index.xhtml");
 
-        assertEquals("Not allowed · Gatehouse", browser.getTitle());
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path directory = Path.of(System.getProperty("gatehouse.screenshots"));
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertEquals("Not allowed · Gatehouse", portal.driver().getTitle());
     }
 }

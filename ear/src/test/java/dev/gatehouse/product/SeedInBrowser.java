@@ -10,9 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +18,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -37,19 +32,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class SeedInBrowser {
 
+    private final PortalBrowser portal;
     private final ChromeDriver browser;
     private final WebDriverWait wait;
     private final Function<String, URI> uri;
-    private final String screenshots;
     /** Per step, the serious and critical accessibility violations axe-core found (none, it is to be hoped). */
     private final Map<String, List<String>> inaccessible = new LinkedHashMap<>();
 
-    /** {@code uri} resolves a path against the deployment's root; screenshots go to a directory of that name. */
-    SeedInBrowser(ChromeDriver browser, Function<String, URI> uri, String screenshots) {
-        this.browser = browser;
-        this.wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    /** {@code uri} resolves a path against the root of the deployment the browser is on, for the HTTP calls. */
+    SeedInBrowser(PortalBrowser portal, Function<String, URI> uri) {
+        this.portal = portal;
+        this.browser = portal.driver();
+        this.wait = portal.await();
         this.uri = uri;
-        this.screenshots = screenshots;
     }
 
     void walk() throws Exception {
@@ -68,7 +63,7 @@ final class SeedInBrowser {
         String password = "a browser password";
 
         // the walk starts from the API: "Sign in to subscribe", a new account made on the way, and back to the API
-        browser.get(uri.apply("devportal/").toString());
+        portal.open("");
         screenshot("00-catalog");
         browser.findElement(By.linkText("PizzaShack")).click();
         wait.until(ExpectedConditions.titleIs("PizzaShack · Gatehouse"));
@@ -79,11 +74,7 @@ final class SeedInBrowser {
         browser.findElement(By.id("signup-link")).click();
         wait.until(ExpectedConditions.titleIs("Sign up · Gatehouse"));
         screenshot("00-sign-up");
-        browser.findElement(By.id("signup:username")).sendKeys(username);
-        browser.findElement(By.id("signup:email")).sendKeys(username + "@example.com");
-        browser.findElement(By.id("signup:displayName")).sendKeys("Web Developer");
-        browser.findElement(By.id("signup:password")).sendKeys(password);
-        browser.findElement(By.id("signup:submit")).click();
+        portal.submitSignUp(username, "Web Developer", password);
         wait.until(ExpectedConditions.titleIs("PizzaShack · Gatehouse"));
         assertEquals(pizzaShack, browser.getCurrentUrl(), "back on the API, signed in");
         assertEquals(username, browser.findElement(By.id("signed-in-user")).getText());
@@ -96,16 +87,12 @@ final class SeedInBrowser {
         browser.get(pizzaShack);
         browser.findElement(By.id("api:signin-to-subscribe")).click();
         wait.until(ExpectedConditions.titleIs("Sign in · Gatehouse"));
-        browser.findElement(By.id("signin:username")).sendKeys(username);
-        browser.findElement(By.id("signin:password")).sendKeys("not " + password);
-        browser.findElement(By.id("signin:submit")).click();
+        portal.submitSignIn(username, "not " + password);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin"), "Wrong username or password."));
         assertEquals(1, occurrences(browser.findElement(By.tagName("body")).getText(), "Wrong username or password."),
                 "said once, by the form");
         browser.findElement(By.id("signin:username")).clear();
-        browser.findElement(By.id("signin:username")).sendKeys(username);
-        browser.findElement(By.id("signin:password")).sendKeys(password);
-        browser.findElement(By.id("signin:submit")).click();
+        portal.submitSignIn(username, password);
         wait.until(ExpectedConditions.titleIs("PizzaShack · Gatehouse"));
         assertEquals(pizzaShack, browser.getCurrentUrl(), "back on the API it came from");
         browser.findElement(By.linkText("Applications")).click();
@@ -347,9 +334,7 @@ final class SeedInBrowser {
 
     /** A screenshot of the step, and axe-core's check of the page as it is then. */
     private void screenshot(String name) throws Exception {
-        Path directory = Path.of(System.getProperty("gatehouse.screenshots"), screenshots);
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        portal.screenshot(name);
         if (!name.equals("failed")) {
             List<String> violations = Accessibility.violations(browser);
             if (!violations.isEmpty()) {

@@ -8,19 +8,12 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,20 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ProductExtension.class)
 class SigningKeysInChromiumIT {
 
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = HeadlessChromium.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
     private JsonObject key(RunningProduct product, String admin, String kid) throws Exception {
         HttpResponse<String> keys = Administrator.send(product, "GET", "management/v1/signing-keys", admin, null);
         assertEquals(200, keys.statusCode(), keys.body());
@@ -56,13 +35,12 @@ class SigningKeysInChromiumIT {
     }
 
     @Test
-    void theAdministratorRotatesNowAndDisablesTheNewKey(RunningProduct product) throws Exception {
+    void theAdministratorRotatesNowAndDisablesTheNewKey(RunningProduct product, PortalBrowser portal) throws Exception {
+        ChromeDriver browser = portal.driver();
+        WebDriverWait wait = portal.await();
         String adminPassword = Administrator.password(product);
         String admin = Administrator.basic(Administrator.USERNAME, adminPassword);
-        browser.get(product.uri("devportal/signin.xhtml").toString());
-        browser.findElement(By.id("signin:username")).sendKeys(Administrator.USERNAME);
-        browser.findElement(By.id("signin:password")).sendKeys(adminPassword);
-        browser.findElement(By.id("signin:submit")).click();
+        portal.signIn(Administrator.USERNAME, adminPassword);
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Signing keys"))).click();
         wait.until(ExpectedConditions.titleIs("Signing keys · Gatehouse"));
         assertTrue(browser.findElement(By.id("keys:table")).getText().contains("Signing"),
@@ -75,7 +53,7 @@ class SigningKeysInChromiumIT {
         String row = "//tr[.//code[normalize-space(.)='" + kid + "']]";
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(row), "Waiting to sign"));
         assertEquals("ACTIVE", key(product, admin, kid).getString("status"));
-        screenshot("signing-keys-rotated");
+        portal.screenshot("signing-keys-rotated");
         Accessibility.assertAccessible(browser, "Signing keys");
 
         // the keyboard alone: Enter opens the confirmation, which takes the focus and keeps it; Escape closes it,
@@ -85,9 +63,9 @@ class SigningKeysInChromiumIT {
         disable.sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-confirm-dialog-message"),
                 kid));
-        wait.until(driver -> focusInConfirmation());
+        wait.until(driver -> focusInConfirmation(browser));
         for (int tab = 0; tab < 6; tab++) {
-            assertTrue(focusInConfirmation(), "the focus stays in the confirmation, tab " + tab);
+            assertTrue(focusInConfirmation(browser), "the focus stays in the confirmation, tab " + tab);
             browser.switchTo().activeElement().sendKeys(Keys.TAB);
         }
         browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
@@ -100,7 +78,7 @@ class SigningKeysInChromiumIT {
                 kid));
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(row), "Disabled"));
-        screenshot("signing-keys-disabled");
+        portal.screenshot("signing-keys-disabled");
 
         assertEquals("DISABLED", key(product, admin, kid).getString("status"));
         HttpResponse<String> trail = Administrator.send(product, "GET",
@@ -108,30 +86,18 @@ class SigningKeysInChromiumIT {
         assertTrue(trail.body().contains("\"actor\":\"" + Administrator.USERNAME + "\""), trail.body());
 
         String developer = "keys-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> signedUp = Administrator.send(product, "POST", "developer/v1/signup", null,
-                "{\"username\":\"" + developer + "\",\"email\":\"" + developer + "@example.com\",\"displayName\":"
-                        + "\"Dev\",\"password\":\"a developer password\"}");
-        assertEquals(201, signedUp.statusCode(), signedUp.body());
+        new ProductHttp().signUp(product.uri("/"), developer, "Dev", "a developer password");
         browser.findElement(By.id("account:sign-out")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Sign in")));
-        browser.get(product.uri("devportal/signin.xhtml").toString());
-        browser.findElement(By.id("signin:username")).sendKeys(developer);
-        browser.findElement(By.id("signin:password")).sendKeys("a developer password");
-        browser.findElement(By.id("signin:submit")).click();
+        portal.signIn(developer, "a developer password");
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Applications")));
         assertTrue(browser.findElements(By.linkText("Signing keys")).isEmpty(), "not in a developer's navigation");
-        browser.get(product.uri("devportal/admin/signing-keys.xhtml").toString());
+        portal.open("admin/signing-keys.xhtml");
         assertEquals("Not allowed · Gatehouse", browser.getTitle());
     }
 
-    private boolean focusInConfirmation() {
+    private static boolean focusInConfirmation(ChromeDriver browser) {
         return (Boolean) browser.executeScript("var dialog = document.querySelector('.ui-confirm-dialog');"
                 + " return dialog !== null && dialog.contains(document.activeElement)");
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path directory = Path.of(System.getProperty("gatehouse.screenshots"));
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -7,14 +7,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -35,22 +32,12 @@ class TryItAsAPersonInChromiumIT {
     private static final Pattern BEARER = Pattern.compile("Authorization: Bearer ([A-Za-z0-9._-]+)");
 
     private final ProductHttp http = new ProductHttp();
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void open() {
-        browser = HeadlessChromium.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void close() {
-        browser.quit();
-    }
 
     @Test
-    void authorizeSignsThePersonInAndTheConsoleCallsTheGatewayInTheirName(RunningProduct product) throws Exception {
+    void authorizeSignsThePersonInAndTheConsoleCallsTheGatewayInTheirName(RunningProduct product, PortalBrowser portal)
+            throws Exception {
+        ChromeDriver browser = portal.driver();
+        WebDriverWait wait = portal.await();
         String context = "till-" + UUID.randomUUID().toString().substring(0, 6);
         String document = """
                 openapi: 3.0.3
@@ -70,7 +57,7 @@ class TryItAsAPersonInChromiumIT {
         TryItConsole.Developer developer = console.subscribe("person-", "Till App", apiId);
         String clientId = developer.clientId();
 
-        TryItConsole.openDocumentation(browser, wait, product, developer, apiId);
+        TryItConsole.openDocumentation(portal, developer, apiId);
         // before the developer allows it, the page says where to
         assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tryit:sign-in"))).getText()
                 .contains("To call as a person"));
@@ -81,7 +68,7 @@ class TryItAsAPersonInChromiumIT {
                         .add("pkceRequired", true).add("publicClient", false).add("tryItConsole", true)
                         .build().toString());
 
-        browser.get(product.uri("devportal/apis/documentation.xhtml?id=" + apiId).toString());
+        portal.open("apis/documentation.xhtml?id=" + apiId);
         assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tryit:sign-in"))).getText()
                 .contains("Or call as a person"));
         WebElement operation = TryItConsole.getOperation(wait, "/float");
@@ -100,7 +87,7 @@ class TryItAsAPersonInChromiumIT {
         browser.switchTo().window(signIn);
         wait.until(ExpectedConditions.elementToBeClickable(By.id("decision:allow")));
         assertEquals("Till App", browser.findElement(By.id("application-name")).getText());
-        TryItConsole.screenshot(browser, "try-it-as-a-person-consent");
+        portal.screenshot("try-it-as-a-person-consent");
         browser.findElement(By.id("decision:allow")).click();
         wait.until(driver -> driver.getWindowHandles().size() == 1);
         browser.switchTo().window(consoleWindow);
@@ -117,7 +104,7 @@ class TryItAsAPersonInChromiumIT {
             status = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector(".opblock-get .live-responses-table tr.response .response-col_status")));
         } finally {
-            TryItConsole.screenshot(browser, "try-it-as-a-person");
+            portal.screenshot("try-it-as-a-person");
         }
         assertEquals("200", status.getText().strip());
         assertEquals(List.of(), browser.executeScript("return window.blocked"), "nothing the portal needs is blocked");

@@ -2,15 +2,10 @@ package dev.gatehouse.product;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -57,9 +52,7 @@ final class TryItConsole {
     Developer subscribe(String usernamePrefix, String applicationName, String apiId) throws Exception {
         String username = usernamePrefix + UUID.randomUUID().toString().substring(0, 8);
         String password = "a try-it password";
-        String accountId = http.expect(201, "POST", product.uri("developer/v1/signup"), null, Json.createObjectBuilder()
-                .add("username", username).add("email", username + "@example.com").add("displayName", username)
-                .add("password", password).build().toString()).getString("id");
+        String accountId = http.signUp(product.uri("/"), username, username, password).getString("id");
         String basic = ProductHttp.basic(username, password);
         String app = http.expect(201, "POST", product.uri("developer/v1/applications"), basic,
                 Json.createObjectBuilder().add("name", applicationName).build().toString()).getString("id");
@@ -74,28 +67,17 @@ final class TryItConsole {
      * Signs the developer in and opens the API's documentation. Every page from then on records what its
      * Content-Security-Policy blocked in {@code window.blocked}.
      */
-    static void openDocumentation(ChromeDriver browser, WebDriverWait wait, RunningProduct product,
-                                  Developer developer, String apiId) {
-        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+    static void openDocumentation(PortalBrowser portal, Developer developer, String apiId) {
+        portal.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                 "window.blocked = []; document.addEventListener('securitypolicyviolation',"
                         + " e => window.blocked.push(e.violatedDirective + ' ' + e.blockedURI));"));
-        browser.get(product.uri("devportal/signin.xhtml").toString());
-        browser.findElement(By.id("signin:username")).sendKeys(developer.username());
-        browser.findElement(By.id("signin:password")).sendKeys(developer.password());
-        browser.findElement(By.id("signin:submit")).click();
-        wait.until(ExpectedConditions.titleIs("Catalog · Gatehouse"));
-        browser.get(product.uri("devportal/apis/documentation.xhtml?id=" + apiId).toString());
+        portal.signIn(developer.username(), developer.password(), "Catalog · Gatehouse");
+        portal.open("apis/documentation.xhtml?id=" + apiId);
     }
 
     /** The GET operation of that path in Swagger UI, once it is rendered. */
     static WebElement getOperation(WebDriverWait wait, String path) {
         return wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'opblock-get')]"
                 + "//*[contains(@class,'opblock-summary-path') and @data-path='" + path + "']")));
-    }
-
-    static void screenshot(ChromeDriver browser, String name) throws Exception {
-        Path directory = Path.of(System.getProperty("gatehouse.screenshots"));
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,21 +32,16 @@ class TryItServersInChromiumIT {
 
     private final List<String> collected = new CopyOnWriteArrayList<>();
     private HttpServer collector;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
 
     @BeforeEach
     void start() throws IOException {
         collector = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 0);
         collector.createContext("/", this::collect);
         collector.start();
-        browser = HeadlessChromium.open();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
     @AfterEach
     void stop() {
-        browser.quit();
         collector.stop(0);
     }
 
@@ -63,7 +57,9 @@ class TryItServersInChromiumIT {
     }
 
     @Test
-    void tryItSendsTheTokenOnlyToTheGateway(RunningProduct product) throws Exception {
+    void tryItSendsTheTokenOnlyToTheGateway(RunningProduct product, PortalBrowser portal) throws Exception {
+        ChromeDriver browser = portal.driver();
+        WebDriverWait wait = portal.await();
         String context = "ledger-" + UUID.randomUUID().toString().substring(0, 6);
         // a path with /api/ in it, which is all the try-it console used to look for before sending the token
         String elsewhere = "http://127.0.0.2:" + collector.getAddress().getPort() + "/api/collect";
@@ -85,7 +81,7 @@ class TryItServersInChromiumIT {
         String apiId = console.publish(document, context);
         TryItConsole.Developer developer = console.subscribe("tryit-", "Try-it App", apiId);
 
-        TryItConsole.openDocumentation(browser, wait, product, developer, apiId);
+        TryItConsole.openDocumentation(portal, developer, apiId);
         WebElement operation = TryItConsole.getOperation(wait, "/balance");
         browser.findElement(By.id("tryit:use-token")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Try it out now sends"));
@@ -97,7 +93,7 @@ class TryItServersInChromiumIT {
             status = wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector(".opblock-get .live-responses-table tr.response .response-col_status")));
         } finally {
-            TryItConsole.screenshot(browser, "try-it-servers");
+            portal.screenshot("try-it-servers");
         }
         String requestUrl = browser.findElement(By.cssSelector(".opblock-get .request-url pre")).getText().strip();
 
