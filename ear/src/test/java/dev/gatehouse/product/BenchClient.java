@@ -20,13 +20,18 @@ final class BenchClient {
 
     /** A developer's client, subscribed to the sample API under the Unlimited plan (no 429s while measuring). */
     static String[] subscribedClient(RunningProduct product) throws Exception {
+        return subscribedClient(product, "pizzashack");
+    }
+
+    /** A developer's client, subscribed under the Unlimited plan to the first API that the search finds. */
+    static String[] subscribedClient(RunningProduct product, String search) throws Exception {
         String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "a benchmark password";
         post(product, "developer/v1/signup", null, "{\"username\":\"" + name + "\",\"email\":\"" + name
                 + "@example.com\",\"displayName\":\"Bench\",\"password\":\"" + password + "\"}");
         String basic = "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
         String app = post(product, "developer/v1/applications", basic, "{\"name\":\"bench\"}").getString("id");
-        String api = json(http.send(HttpRequest.newBuilder(product.uri("developer/v1/apis?search=pizzashack")).build(),
+        String api = json(http.send(HttpRequest.newBuilder(product.uri("developer/v1/apis?search=" + search)).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).getJsonArray("items").getJsonObject(0).getString("id");
         post(product, "developer/v1/applications/" + app + "/subscriptions", basic,
                 "{\"apiId\":\"" + api + "\",\"planId\":\"6b0c7a0e-0f3a-4c2e-9a51-000000000004\"}");

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -12,11 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +151,64 @@ class ProductLifecycleIT {
                 return new RunCommand(maven.exitValue(), output);
             }
         }
+    }
+
+    @Test
+    void signingKeysRotateByThemselvesWithoutRefusingAToken() throws Exception {
+        // the schedule's own step, each minute: no administrator rotates here
+        try (RunningProduct product = RunningProduct.start(Map.of("GATEHOUSE_KEYS_ROTATION_PERIOD", "PT1M",
+                "GATEHOUSE_KEYS_PUBLICATION_DELAY", "PT10S", "GATEHOUSE_TOKENS_MAX_LIFETIME", "PT1M"))) {
+            String basic = BenchClient.clientBasic(BenchClient.subscribedClient(product));
+            String first = kid(BenchClient.token(product, basic));
+            assertTrue(publishedKids(product).contains(first), "the signing key is published");
+
+            Set<String> both = awaitKids(product, kids -> kids.size() == 2 && kids.contains(first));
+            String next = both.stream().filter(kid -> !kid.equals(first)).findFirst().orElseThrow();
+
+            String token = BenchClient.token(product, basic);
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+            while (!kid(token).equals(next) && Instant.now().isBefore(deadline)) {
+                assertEquals(200, callTheApi(product, token), "a token of the key still signing");
+                Thread.sleep(1000);
+                token = BenchClient.token(product, basic);
+            }
+            assertEquals(next, kid(token), "the published key signs after its publication delay");
+            assertEquals(200, callTheApi(product, token), "its token is valid at once");
+
+            // retired, then disabled once the last token it signed has expired (the maximum lifetime)
+            awaitKids(product, kids -> !kids.contains(first));
+            assertEquals(200, callTheApi(product, BenchClient.token(product, basic)));
+            assertTrue(product.log().contains("GH-KEY-010 Published signing key " + next), product.log());
+        }
+    }
+
+    private int callTheApi(RunningProduct product, String token) throws Exception {
+        return http.send("GET", product.uri("api/pizzashack/1.0.0/menu"), ProductHttp.bearer(token), null).status();
+    }
+
+    private static String kid(String token) {
+        byte[] header = Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.')));
+        return Json.createReader(new ByteArrayInputStream(header)).readObject().getString("kid");
+    }
+
+    private Set<String> publishedKids(RunningProduct product) throws Exception {
+        var jwks = http.send("GET", product.uri("oauth2/jwks"), null, null);
+        assertEquals(200, jwks.status(), jwks.body());
+        return jwks.json().getJsonArray("keys").getValuesAs(JsonObject.class).stream()
+                .map(key -> key.getString("kid")).collect(Collectors.toSet());
+    }
+
+    private Set<String> awaitKids(RunningProduct product, Predicate<Set<String>> wanted)
+            throws Exception {
+        // the schedule steps once a minute: a rotation and a retirement each take one or two steps
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        Set<String> kids = publishedKids(product);
+        while (!wanted.test(kids) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            kids = publishedKids(product);
+        }
+        assertTrue(wanted.test(kids), "the key set after 4 minutes: " + kids);
+        return kids;
     }
 
     private static String awaitLine(RunningProduct product, String text) throws Exception {

@@ -58,8 +58,19 @@ public final class RunningProduct implements AutoCloseable {
         return start(targetDirectory().resolve("e2e-data").resolve(UUID.randomUUID().toString()), extraEnvironment);
     }
 
+    /** Starts the product on a fresh data directory with a bounded heap ({@code -Xmx}), and waits until ready. */
+    public static RunningProduct start(Map<String, String> extraEnvironment, String heap) {
+        return start(targetDirectory().resolve("e2e-data").resolve(UUID.randomUUID().toString()), freePort(),
+                extraEnvironment, heap);
+    }
+
     private static RunningProduct start(Path dataDirectory, Map<String, String> extraEnvironment) {
-        RunningProduct product = launch(dataDirectory, extraEnvironment);
+        return start(dataDirectory, freePort(), extraEnvironment, HEAP);
+    }
+
+    private static RunningProduct start(Path dataDirectory, int port, Map<String, String> extraEnvironment,
+            String heap) {
+        RunningProduct product = launch(dataDirectory, port, extraEnvironment, heap);
         product.awaitReady();
         RunningProduct started = new RunningProduct(product.process, product.base, product.log, dataDirectory,
                 Duration.between(product.launched, Instant.now()));
@@ -74,6 +85,11 @@ public final class RunningProduct implements AutoCloseable {
 
     /** Starts the process on the given HTTP port, without waiting for it to become ready. */
     public static RunningProduct launch(Path dataDirectory, int port, Map<String, String> extraEnvironment) {
+        return launch(dataDirectory, port, extraEnvironment, HEAP);
+    }
+
+    private static RunningProduct launch(Path dataDirectory, int port, Map<String, String> extraEnvironment,
+            String heap) {
         Path log = targetDirectory().resolve("e2e-logs").resolve("payara-micro-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -84,8 +100,8 @@ public final class RunningProduct implements AutoCloseable {
                 "--port", Integer.toString(port),
                 "--deploy", property("gatehouse.apiRuntimeWar") + ":/",
                 "--deploy", property("gatehouse.portalWar") + ":/devportal"));
-        if (HEAP != null) {
-            command.add(1, "-Xmx" + HEAP);
+        if (heap != null) {
+            command.add(1, "-Xmx" + heap);
         }
         try {
             Files.createDirectories(log.getParent());
