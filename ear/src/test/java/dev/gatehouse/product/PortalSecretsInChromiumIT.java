@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The application page's secrets in headless Chromium: a token from Token: Generate dies with the secret it is
  * bound to when that secret is revoked on the page, keys without an active secret give no token, and a secret shown
- * in its dialog is gone from the page however the dialog is closed (screenshots in portal-secrets/).
+ * in its dialog is gone from the page however the dialog is closed, and Tab cannot leave that dialog while it is
+ * open (screenshots in portal-secrets/).
  */
 @ExtendWith(ProductExtension.class)
 class PortalSecretsInChromiumIT {
@@ -133,6 +134,45 @@ class PortalSecretsInChromiumIT {
             portal.screenshot("failed-forgotten");
             throw e;
         }
+    }
+
+    @Test
+    void theKeyboardStaysInTheSecretsDialogUntilEscapeClosesIt() throws Exception {
+        try {
+            openApplicationSubscribedToPizzaShack();
+            button("Generate Key").click();
+            WebElement dialog = wait.until(driver -> visibleDialog());
+            wait.until(driver -> insideDialog());
+
+            // more presses than the dialog has stops, forwards and back: the focus never leaves it
+            int stops = dialog.findElements(By.cssSelector("a[href], button, input, textarea, [tabindex='0']")).size();
+            for (int press = 0; press < stops + 2; press++) {
+                browser.switchTo().activeElement().sendKeys(Keys.TAB);
+                assertTrue(insideDialog(), "Tab " + (press + 1) + " left the dialog for " + describeFocus());
+            }
+            for (int press = 0; press < stops + 2; press++) {
+                browser.switchTo().activeElement().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+                assertTrue(insideDialog(), "Shift+Tab " + (press + 1) + " left the dialog for " + describeFocus());
+            }
+            portal.screenshot("05-dialog-keyboard");
+
+            browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[id$='dialog-secret']")));
+        } catch (Exception | AssertionError e) {
+            portal.screenshot("failed-dialog-keyboard");
+            throw e;
+        }
+    }
+
+    private boolean insideDialog() {
+        return (Boolean) browser.executeScript("var open = Array.from(document.querySelectorAll('.ui-dialog'))"
+                + ".filter(function (d) { return d.offsetParent !== null; });"
+                + " return open.length === 1 && open[0].contains(document.activeElement)");
+    }
+
+    private String describeFocus() {
+        return (String) browser.executeScript("var e = document.activeElement;"
+                + " return e ? e.tagName + '#' + e.id + ' ' + (e.textContent || '').trim().substring(0, 40) : 'nothing'");
     }
 
     /** A new developer, signed in on the page of an application subscribed to PizzaShack (Bronze), without keys. */
