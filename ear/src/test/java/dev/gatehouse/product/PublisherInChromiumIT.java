@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +19,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The publisher's page in headless Chromium: the administrator creates an API from a document and publishes it. */
+/**
+ * The publisher's page in headless Chromium: the administrator creates an API from a document and publishes it; a
+ * publisher's list of APIs comes a page at a time.
+ */
 @ExtendWith(ProductExtension.class)
 class PublisherInChromiumIT {
 
@@ -86,7 +92,7 @@ class PublisherInChromiumIT {
 
         // a developer subscribes under the approval plan; the publisher sees whose subscription waits, and approves
         jakarta.json.JsonObject api;
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(catalog.body()))) {
+        try (var reader = Json.createReader(new java.io.StringReader(catalog.body()))) {
             api = reader.readObject().getJsonArray("items").getJsonObject(0);
         }
         String apiId = api.getString("id");
@@ -221,5 +227,39 @@ class PublisherInChromiumIT {
         portal.open("publisher/index.xhtml");
 
         assertEquals("Not allowed · Gatehouse", portal.driver().getTitle());
+    }
+
+    @Test
+    void aPublishersApisComeTwentyToAPage(RunningProduct product, PortalBrowser portal) throws Exception {
+        ProductHttp http = new ProductHttp();
+        String name = "pages-" + UUID.randomUUID().toString().substring(0, 8);
+        String account = http.signUp(product.uri(""), name, "Pages", "a publisher password").getString("id");
+        http.expect(200, "PUT", product.uri("management/v1/accounts/" + account + "/roles/PUBLISHER"),
+                Administrator.basic(Administrator.USERNAME, Administrator.password(product)), null);
+        String publisher = ProductHttp.basic(name, "a publisher password");
+        for (int i = 1; i <= 21; i++) {
+            String number = String.format(Locale.ROOT, "%02d", i);
+            http.expect(201, "POST", product.uri("management/v1/apis"), publisher, Json.createObjectBuilder()
+                    .add("document", "openapi: 3.0.3\ninfo: {title: Paged " + number + ", version: 1.0.0}\n"
+                            + "paths: {/x: {get: {responses: {'200': {description: ok}}}}}\n")
+                    .add("context", name + "-" + number).add("endpointType", "MOCK")
+                    .add("planIds", Json.createArrayBuilder().add("6b0c7a0e-0f3a-4c2e-9a51-000000000001"))
+                    .build().toString());
+        }
+
+        portal.signIn(name, "a publisher password", "Catalog · Gatehouse");
+        portal.open("publisher/index.xhtml", "Publisher · Gatehouse");
+        By rows = By.cssSelector("[id='apis:table_data'] > tr");
+        List<WebElement> first = portal.driver().findElements(rows);
+        assertEquals(20, first.size());
+        assertTrue(first.get(0).getText().startsWith("Paged 01 1.0.0"), first.get(0).getText());
+        assertTrue(first.get(19).getText().startsWith("Paged 20 1.0.0"), first.get(19).getText());
+
+        portal.driver().findElement(By.cssSelector("[id='apis:table'] .ui-paginator-next")).click();
+        portal.await().until(driver -> driver.findElements(rows).size() == 1);
+        assertTrue(portal.driver().findElement(rows).getText().startsWith("Paged 21 1.0.0"),
+                portal.driver().findElement(rows).getText());
+        portal.screenshot("publisher-second-page");
+        Accessibility.assertAccessible(portal.driver(), "Publisher, second page");
     }
 }

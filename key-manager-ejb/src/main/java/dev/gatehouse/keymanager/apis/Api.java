@@ -30,8 +30,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "apis")
 @NamedQuery(name = "Api.byContext", query = "SELECT a FROM Api a WHERE a.context = :context AND a.apiVersion = :version")
-@NamedQuery(name = "Api.all", query = "SELECT a FROM Api a ORDER BY a.name, a.apiVersion")
-@NamedQuery(name = "Api.ownedBy", query = "SELECT a FROM Api a WHERE a.ownerId = :owner ORDER BY a.name, a.apiVersion")
+@NamedQuery(name = "Api.all", query = "SELECT a FROM Api a ORDER BY a.name, a.apiVersion, a.context")
+@NamedQuery(name = "Api.ownedBy", query = "SELECT a FROM Api a WHERE a.ownerId = :owner ORDER BY a.name, a.apiVersion, a.context")
+@NamedQuery(name = "Api.ownedByCount", query = "SELECT COUNT(a) FROM Api a WHERE a.ownerId = :owner")
 @NamedQuery(name = "Api.idsOwnedBy", query = "SELECT a.id FROM Api a WHERE a.ownerId = :owner")
 @NamedQuery(name = "Api.count", query = "SELECT COUNT(a) FROM Api a")
 /**

@@ -29,6 +29,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import dev.gatehouse.keymanager.database.UniqueViolation;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
@@ -101,8 +102,7 @@ public class ApiServiceBean implements ApiService {
 
     @Override
     public ApiView update(Caller publisher, UUID apiId, ApiUpdate update) {
-        requirePublisher(publisher);
-        Api api = managed(publisher, apiId);
+        Api api = managedApi(publisher, apiId);
         String endpointType = endpointType(update.endpointType(), update.productionUrl(), update.sandboxUrl());
         update.planIds().forEach(plans::get);
         if (update.document() != null && !update.document().isBlank()) {
@@ -143,8 +143,7 @@ public class ApiServiceBean implements ApiService {
 
     @Override
     public ApiView changeLifecycle(Caller publisher, UUID apiId, Lifecycle target) {
-        requirePublisher(publisher);
-        Api api = managed(publisher, apiId);
+        Api api = managedApi(publisher, apiId);
         if (!api.lifecycle().next().contains(target)) {
             throw new InvalidApi("illegal_lifecycle_transition", "An API that is " + api.lifecycle()
                     + " cannot become " + target + "; it can become " + api.lifecycle().next() + ".");
@@ -195,15 +194,34 @@ public class ApiServiceBean implements ApiService {
     @Override
     public List<ApiView> listAll(Caller publisher) {
         requirePublisher(publisher);
-        var query = publisher.has(Role.ADMIN) ? em.createNamedQuery("Api.all", Api.class)
+        return apisOf(publisher).getResultList().stream().map(this::view).toList();
+    }
+
+    @Override
+    public ApiPage listPage(Caller publisher, int page, int size) {
+        requirePublisher(publisher);
+        int pageSize = Math.max(1, Math.min(size <= 0 ? 20 : size, MAX_PAGE_SIZE));
+        int pageNumber = Math.max(0, page);
+        var total = publisher.has(Role.ADMIN) ? em.createNamedQuery("Api.count", Long.class)
+                : em.createNamedQuery("Api.ownedByCount", Long.class).setParameter("owner", publisher.accountId());
+        return new ApiPage(apisOf(publisher).setFirstResult(pageNumber * pageSize).setMaxResults(pageSize)
+                .getResultList().stream().map(this::view).toList(), pageNumber, pageSize, total.getSingleResult());
+    }
+
+    /** Every API for an administrator, a publisher's own for a publisher, by name and version. */
+    private TypedQuery<Api> apisOf(Caller publisher) {
+        return publisher.has(Role.ADMIN) ? em.createNamedQuery("Api.all", Api.class)
                 : em.createNamedQuery("Api.ownedBy", Api.class).setParameter("owner", publisher.accountId());
-        return query.getResultList().stream().map(this::view).toList();
+    }
+
+    @Override
+    public ApiView managed(Caller publisher, UUID apiId) {
+        return view(managedApi(publisher, apiId));
     }
 
     @Override
     public List<AuditEventView> history(Caller publisher, UUID apiId) {
-        requirePublisher(publisher);
-        return trail.historyOf("api", managed(publisher, apiId).id(), 50);
+        return trail.historyOf("api", managedApi(publisher, apiId).id(), 50);
     }
 
     @Override
@@ -227,7 +245,8 @@ public class ApiServiceBean implements ApiService {
     }
 
     /** Another publisher's API is not there for this one, exactly as another developer's application. */
-    private Api managed(Caller publisher, UUID apiId) {
+    private Api managedApi(Caller publisher, UUID apiId) {
+        requirePublisher(publisher);
         Api api = find(apiId);
         if (!api.isManagedBy(publisher)) {
             throw new ApiNotFound();

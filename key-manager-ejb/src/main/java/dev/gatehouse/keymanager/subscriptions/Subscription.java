@@ -16,10 +16,13 @@ import java.util.UUID;
 @Table(name = "subscriptions")
 @NamedQuery(name = "Subscription.ofApplication",
         query = "SELECT s FROM Subscription s WHERE s.applicationId = :application ORDER BY s.createdAt")
-@NamedQuery(name = "Subscription.withStatus", query = "SELECT s FROM Subscription s WHERE s.status = :status ORDER BY s.createdAt")
+@NamedQuery(name = "Subscription.withStatus", query = "SELECT s FROM Subscription s WHERE s.status = :status ORDER BY s.createdAt, s.id")
 @NamedQuery(name = "Subscription.toApi", query = "SELECT s FROM Subscription s WHERE s.apiId = :api ORDER BY s.createdAt")
+@NamedQuery(name = "Subscription.withStatusCount", query = "SELECT COUNT(s) FROM Subscription s WHERE s.status = :status")
+@NamedQuery(name = "Subscription.withStatusToApisCount", query = "SELECT COUNT(s) FROM Subscription s"
+        + " WHERE s.status = :status AND s.apiId IN :apis")
 @NamedQuery(name = "Subscription.withStatusToApis", query = "SELECT s FROM Subscription s WHERE s.status = :status"
-        + " AND s.apiId IN :apis ORDER BY s.createdAt")
+        + " AND s.apiId IN :apis ORDER BY s.createdAt, s.id")
 @NamedQuery(name = "Subscription.grantingApiIds", query = "SELECT s.apiId FROM Subscription s"
         + " WHERE s.applicationId = :application AND s.status IN :granting")
 @NamedQuery(name = "Subscription.of",

@@ -19,6 +19,7 @@ import dev.gatehouse.keymanager.plans.api.PlanView;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionNotFound;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionRefused;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionAccess;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionPage;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
@@ -132,16 +133,27 @@ public class SubscriptionServiceBean implements SubscriptionService {
     /** Administrators see every subscription; a publisher those to the APIs they own. */
     @Override
     public List<SubscriptionView> withStatus(Caller publisher, SubscriptionStatus status) {
+        return withStatus(publisher, status, 0, Integer.MAX_VALUE).items();
+    }
+
+    @Override
+    public SubscriptionPage withStatus(Caller publisher, SubscriptionStatus status, int page, int size) {
         requirePublisher(publisher);
-        if (publisher.has(Role.ADMIN)) {
-            return em.createNamedQuery("Subscription.withStatus", Subscription.class).setParameter("status", status)
-                    .getResultList().stream().map(this::view).toList();
+        int pageSize = Math.max(1, size);
+        int pageNumber = Math.max(0, page);
+        boolean all = publisher.has(Role.ADMIN);
+        List<UUID> owned = all ? List.of() : apis.idsOwnedBy(publisher.accountId());
+        if (!all && owned.isEmpty()) {
+            return new SubscriptionPage(List.of(), pageNumber, pageSize, 0);
         }
-        List<UUID> owned = apis.idsOwnedBy(publisher.accountId());
-        return owned.isEmpty() ? List.of()
-                : em.createNamedQuery("Subscription.withStatusToApis", Subscription.class)
-                        .setParameter("status", status).setParameter("apis", owned)
-                        .getResultList().stream().map(this::view).toList();
+        var items = all ? em.createNamedQuery("Subscription.withStatus", Subscription.class)
+                : em.createNamedQuery("Subscription.withStatusToApis", Subscription.class).setParameter("apis", owned);
+        var total = all ? em.createNamedQuery("Subscription.withStatusCount", Long.class)
+                : em.createNamedQuery("Subscription.withStatusToApisCount", Long.class).setParameter("apis", owned);
+        return new SubscriptionPage(items.setParameter("status", status)
+                .setFirstResult((int) Math.min(Integer.MAX_VALUE, (long) pageNumber * pageSize))
+                .setMaxResults(pageSize).getResultList().stream().map(this::view).toList(),
+                pageNumber, pageSize, total.setParameter("status", status).getSingleResult());
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.gatehouse.keymanager.usage;
 
 import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.accounts.api.Role;
-import dev.gatehouse.keymanager.apis.api.ApiNotFound;
 import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.audit.api.NotAdministrator;
@@ -48,9 +47,7 @@ public class UsageReportsBean implements UsageReports {
 
     @Override
     public UsageReport ofApi(Caller publisher, UUID apiId, UsagePeriod period) {
-        if (apis.listAll(publisher).stream().noneMatch(api -> api.id().equals(apiId))) {
-            throw new ApiNotFound();
-        }
+        apis.managed(publisher, apiId);
         return report("api_id", apiId, period, true);
     }
 

@@ -12,9 +12,11 @@ import dev.gatehouse.keymanager.apis.ApiServiceBean;
 import dev.gatehouse.keymanager.apis.ApiTesting;
 import dev.gatehouse.keymanager.apis.api.ApiImport;
 import dev.gatehouse.keymanager.apis.api.ApiNotFound;
+import dev.gatehouse.keymanager.apis.api.ApiPage;
 import dev.gatehouse.keymanager.apis.api.ApiUpdate;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.apis.api.Lifecycle;
+import dev.gatehouse.keymanager.apis.api.NotPublisher;
 import dev.gatehouse.keymanager.applications.ApplicationTesting;
 import dev.gatehouse.keymanager.accounts.AccountTesting;
 import dev.gatehouse.keymanager.applications.api.ApplicationNotFound;
@@ -24,6 +26,7 @@ import dev.gatehouse.keymanager.database.TestDatabase;
 import dev.gatehouse.keymanager.database.TestPersistence;
 import dev.gatehouse.keymanager.plans.PlanTesting;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionNotFound;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionPage;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
 import jakarta.persistence.EntityManager;
@@ -40,6 +43,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -323,6 +328,50 @@ class CatalogAndSubscriptionsTest {
             assertEquals(2, with(persistence, beans -> beans.apis().listAll(admin)).size(), "the administrator sees every API");
             assertEquals(1, with(persistence, beans -> beans.subscriptions().withStatus(admin, SubscriptionStatus.BLOCKED)).size());
             assertEquals(SubscriptionStatus.ACTIVE, with(persistence, beans -> beans.subscriptions().unblock(alpha, subscription.id())).status());
+        }
+    }
+
+    @Test
+    void thePublishersListsComeAPageAtATimeAndCountOnlyTheirOwn() {
+        try (TestPersistence persistence = TestPersistence.on(TestDatabase.H2)) {
+            Caller alpha = account(persistence, Role.PUBLISHER);
+            Caller beta = account(persistence, Role.PUBLISHER);
+            Caller admin = account(persistence, Role.ADMIN);
+            Caller alice = account(persistence, Role.DEVELOPER);
+            ApiView weather = published(persistence, alpha, sample("weather.yaml"), "weather");
+            ApiView pizza = published(persistence, alpha, sample("pizzashack.yaml"), "pizza");
+            published(persistence, alpha, sample("pizzashack.yaml"), "pizza-too");
+            ApiView betas = published(persistence, beta, sample("weather.yaml"), "beta-weather");
+            List<UUID> subscribed = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                UUID app = application(persistence, alice);
+                subscribed.add(with(persistence, beans -> beans.subscriptions().subscribe(alice, app, weather.id(), BRONZE)).id());
+            }
+            with(persistence, beans -> beans.subscriptions().subscribe(alice, application(persistence, alice), betas.id(), BRONZE));
+
+            ApiPage first = with(persistence, beans -> beans.apis().listPage(alpha, 0, 2));
+            ApiPage second = with(persistence, beans -> beans.apis().listPage(alpha, 1, 2));
+            assertEquals(3, first.total());
+            assertEquals(2, first.items().size());
+            assertEquals(1, second.items().size());
+            assertEquals(with(persistence, beans -> beans.apis().listAll(alpha)).stream().map(ApiView::id).toList(),
+                    Stream.concat(first.items().stream(), second.items().stream()).map(ApiView::id).toList(),
+                    "the pages are the whole list in its order");
+            assertEquals(4, with(persistence, beans -> beans.apis().listPage(admin, 0, 20)).total(), "every API");
+
+            SubscriptionPage firstActive = with(persistence, beans -> beans.subscriptions().withStatus(alpha, SubscriptionStatus.ACTIVE, 0, 2));
+            SubscriptionPage lastActive = with(persistence, beans -> beans.subscriptions().withStatus(alpha, SubscriptionStatus.ACTIVE, 1, 2));
+            assertEquals(3, firstActive.total(), "not the subscription to another publisher's API");
+            assertEquals(2, firstActive.items().size());
+            assertEquals(Set.copyOf(subscribed), Stream.concat(firstActive.items().stream(), lastActive.items().stream())
+                    .map(SubscriptionView::id).collect(Collectors.toSet()), "the two pages hold all three");
+            assertEquals(4, with(persistence, beans -> beans.subscriptions().withStatus(admin, SubscriptionStatus.ACTIVE, 0, 2)).total());
+            assertEquals(0, with(persistence, beans -> beans.subscriptions().withStatus(alpha, SubscriptionStatus.ON_HOLD, 0, 2)).total());
+
+            assertEquals(pizza.id(), with(persistence, beans -> beans.apis().managed(alpha, pizza.id())).id());
+            var notTheirs = assertThrows(ApiNotFound.class, () -> with(persistence, beans -> beans.apis().managed(beta, pizza.id())));
+            assertEquals("api_not_found", notTheirs.reason());
+            assertThrows(NotPublisher.class, () -> with(persistence, beans -> beans.apis().listPage(alice, 0, 20)));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.gatehouse.keymanager.audit.api.AuditEventPage;
 import dev.gatehouse.keymanager.audit.api.AuditEventView;
 import dev.gatehouse.keymanager.audit.api.AuditQuery;
 import dev.gatehouse.keymanager.audit.api.AuditTrail;
+import dev.gatehouse.portal.PagedRows;
 import dev.gatehouse.portal.account.SignedInDeveloper;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
@@ -15,12 +16,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
 import org.primefaces.component.datatable.DataTable;
-import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * admin/audit.xhtml, for administrators (web.xml): the audit trail, newest first, filtered by actor, action,
@@ -46,32 +42,11 @@ public class AuditPage implements Serializable {
     private LocalDateTime from;
     private LocalDateTime to;
 
-    private final LazyDataModel<AuditEventView> events = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, page(0, 1).total());
-        }
-
-        @Override
-        public List<AuditEventView> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                Map<String, FilterMeta> filterBy) {
-            AuditEventPage page = page(first / Math.max(1, pageSize), pageSize);
-            setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
-            return page.items();
-        }
-
-        @Override
-        public String getRowKey(AuditEventView event) {
-            return Long.toString(event.id());
-        }
-    };
-
-    private AuditEventPage page(int page, int size) {
-        return audit.search(administrator.required(), new AuditQuery(actor, action, target, instant(from),
-                instant(to), page, size));
-    }
+    private final PagedRows<AuditEventView> events = new PagedRows<>((page, size) -> {
+        AuditEventPage events = audit.search(administrator.required(), new AuditQuery(actor, action, target,
+                instant(from), instant(to), page, size));
+        return new PagedRows.Page<>(events.items(), events.total());
+    }, event -> Long.toString(event.id()));
 
     private static Instant instant(LocalDateTime time) {
         return time == null ? null : time.toInstant(ZoneOffset.UTC);
@@ -88,7 +63,7 @@ public class AuditPage implements Serializable {
         return TIME.format(event.occurredAt());
     }
 
-    public LazyDataModel<AuditEventView> getEvents() {
+    public PagedRows<AuditEventView> getEvents() {
         return events;
     }
 

@@ -71,11 +71,7 @@ public class PublishedApiPage implements Serializable {
         Caller caller = publisher.required();
         try {
             UUID apiId = UUID.fromString(String.valueOf(id));
-            api = apis.listAll(caller).stream().filter(each -> each.id().equals(apiId)).findFirst().orElse(null);
-            if (api == null) {
-                notFound();
-                return;
-            }
+            api = apis.managed(caller, apiId);
             subscribers = subscriptions.ofApi(caller, apiId);
             history = apis.history(caller, apiId);
             lastDay = usage.ofApi(caller, apiId, UsagePeriod.last(Duration.ofHours(24), Instant.now()));

@@ -1,22 +1,24 @@
 package dev.gatehouse.portal.publisher;
 
-import dev.gatehouse.keymanager.accounts.api.Caller;
+import dev.gatehouse.keymanager.apis.api.ApiPage;
 import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiView;
+import dev.gatehouse.keymanager.subscriptions.api.SubscriptionPage;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
+import dev.gatehouse.portal.PagedRows;
 import dev.gatehouse.portal.account.SignedInDeveloper;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
 
 /**
  * publisher/index.xhtml, for publishers and administrators (web.xml): their APIs, each opening its own page, and
- * the subscriptions awaiting their approval. The services check the role again on every action.
+ * the subscriptions awaiting their approval, each table read a page at a time. The services check the role again on
+ * every action.
  */
 @Named
 @ViewScoped
@@ -36,30 +38,30 @@ public class PublisherApis implements Serializable {
     @Inject
     SignedInDeveloper publisher;
 
-    private List<ApiView> allApis = List.of();
-    private List<SubscriptionView> awaiting = List.of();
+    private final PagedRows<ApiView> allApis = new PagedRows<>((page, size) -> {
+        ApiPage apisPage = apis.listPage(publisher.required(), page, size);
+        return new PagedRows.Page<>(apisPage.items(), apisPage.total());
+    }, api -> api.id().toString());
 
-    public void load() {
-        Caller caller = publisher.required();
-        allApis = apis.listAll(caller);
-        awaiting = subscriptions.withStatus(caller, SubscriptionStatus.ON_HOLD);
-    }
+    private final PagedRows<SubscriptionView> awaiting = new PagedRows<>((page, size) -> {
+        SubscriptionPage onHold = subscriptions.withStatus(publisher.required(), SubscriptionStatus.ON_HOLD, page, size);
+        return new PagedRows.Page<>(onHold.items(), onHold.total());
+    }, subscription -> subscription.id().toString());
 
+    /** The tables reload their page after the decision (update="@form"). */
     public void approve(SubscriptionView subscription) {
         decisions.approve(subscription);
-        load();
     }
 
     public void reject(SubscriptionView subscription) {
         decisions.reject(subscription);
-        load();
     }
 
-    public List<ApiView> getAllApis() {
+    public PagedRows<ApiView> getAllApis() {
         return allApis;
     }
 
-    public List<SubscriptionView> getAwaiting() {
+    public PagedRows<SubscriptionView> getAwaiting() {
         return awaiting;
     }
 }

@@ -37,6 +37,12 @@ public interface ApiService {
     /** Every API, whatever its lifecycle, for an administrator; a publisher's own APIs for a publisher. */
     List<ApiView> listAll(@NotNull Caller publisher);
 
+    /** One page of {@link #listAll}, by name and version: what the publisher's portal shows at a time. */
+    ApiPage listPage(@NotNull Caller publisher, int page, int size);
+
+    /** One of the publisher's APIs (any, for an administrator), backend included; another's is {@code api_not_found}. */
+    ApiView managed(@NotNull Caller publisher, @NotNull UUID apiId);
+
     /** What was done to one of the publisher's APIs (import, changes, lifecycle): who and when, newest first. */
     List<AuditEventView> history(@NotNull Caller publisher, @NotNull UUID apiId);
 

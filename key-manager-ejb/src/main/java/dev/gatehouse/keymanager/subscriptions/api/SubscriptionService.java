@@ -30,6 +30,9 @@ public interface SubscriptionService {
      */
     List<SubscriptionView> withStatus(@NotNull Caller publisher, @NotNull SubscriptionStatus status);
 
+    /** One page of {@link #withStatus}, oldest first: what the publisher's portal shows at a time. */
+    SubscriptionPage withStatus(@NotNull Caller publisher, @NotNull SubscriptionStatus status, int page, int size);
+
     /** For publishers: every subscription to one of their APIs (any for administrators), oldest first. */
     List<SubscriptionView> ofApi(@NotNull Caller publisher, @NotNull UUID apiId);
 
