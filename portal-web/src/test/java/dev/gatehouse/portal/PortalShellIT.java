@@ -3,32 +3,19 @@ package dev.gatehouse.portal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.testing.BuiltArchive;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The built portal WAR on a real Payara Micro renders its layout and keeps its templates private. */
 @ExtendWith(ArquillianExtension.class)
-class PortalShellIT {
+class PortalShellIT extends DeployedPortal {
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.war();
-    }
 
     @Test
     void theWelcomePageIsTheCatalogInTheLayout() throws Exception {

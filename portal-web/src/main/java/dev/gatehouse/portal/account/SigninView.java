@@ -16,10 +16,7 @@ import java.io.IOException;
  */
 @Named
 @RequestScoped
-public class SigninView {
-
-    @Inject
-    PortalSignIn portal;
+public class SigninView extends SignInForm {
 
     @Inject
     FacesContext faces;
@@ -27,43 +24,24 @@ public class SigninView {
     @Inject
     SignInRefusal refusal;
 
-    @NotBlank(message = "Enter your username.")
-    private String username;
-
-    @NotBlank(message = "Enter your password.")
-    private String password;
-
-    private String next;
-
     public void signIn() throws IOException, ServletException {
-        if (!portal.signIn(username, password, next)) {
+        if (!signInWithForm()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     refusal.message().orElse("Wrong username or password."), null));
         }
     }
 
-    /** The page to return to (see {@link ReturnPath}). */
-    public String getNext() {
-        return next;
-    }
-
-    public void setNext(String next) {
-        this.next = next;
-    }
-
+    // the constraints are this form's alone: a blank username or password is never checked against an account,
+    // while the sign-up form leaves blank ones to the account service's own messages
+    @Override
+    @NotBlank(message = "Enter your username.")
     public String getUsername() {
-        return username;
+        return super.getUsername();
     }
 
-    public void setUsername(String username) {
-        this.username = username;
-    }
-
+    @Override
+    @NotBlank(message = "Enter your password.")
     public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
+        return super.getPassword();
     }
 }

@@ -15,7 +15,7 @@ import java.io.IOException;
 /** signup.xhtml: a developer account, signed in at once and back to the page the person came from. */
 @Named
 @RequestScoped
-public class SignupView {
+public class SignupView extends SignInForm {
 
     @EJB
     AccountService accounts;
@@ -23,47 +23,24 @@ public class SignupView {
     @Inject
     FacesContext faces;
 
-    @Inject
-    PortalSignIn portal;
-
-    private String username;
     private String email;
     private String displayName;
-    private String password;
-    private String next;
 
     public String signUp() throws IOException, ServletException {
         try {
-            accounts.signUp(new SignUp(username, email, displayName, password));
+            accounts.signUp(new SignUp(getUsername(), email, displayName, getPassword()));
         } catch (BusinessException refused) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
             return null;
         }
         faces.getExternalContext().getFlash().setKeepMessages(true);
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Welcome, " + username
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Welcome, " + getUsername()
                 + ": your account is ready.", null));
-        if (portal.signIn(username, password, next)) {
+        if (signInWithForm()) {
             return null;
         }
         // signing in was refused (the sign-in budget, say): the account exists, the person signs in by hand
         return "/signin.xhtml?faces-redirect=true";
-    }
-
-    /** The page to return to (see {@link ReturnPath}). */
-    public String getNext() {
-        return next;
-    }
-
-    public void setNext(String next) {
-        this.next = next;
-    }
-
-    public String getUsername() {
-        return username;
-    }
-
-    public void setUsername(String username) {
-        this.username = username;
     }
 
     public String getEmail() {
@@ -80,13 +57,5 @@ public class SignupView {
 
     public void setDisplayName(String displayName) {
         this.displayName = displayName;
-    }
-
-    public String getPassword() {
-        return password;
-    }
-
-    public void setPassword(String password) {
-        this.password = password;
     }
 }

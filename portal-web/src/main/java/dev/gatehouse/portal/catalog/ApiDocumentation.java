@@ -2,29 +2,21 @@ package dev.gatehouse.portal.catalog;
 
 import dev.gatehouse.keymanager.accounts.api.Caller;
 import dev.gatehouse.keymanager.api.BusinessException;
-import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiView;
-import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
 import dev.gatehouse.keymanager.authorization.api.AuthorizationService;
 import dev.gatehouse.keymanager.clients.api.ApplicationKeys;
 import dev.gatehouse.keymanager.clients.api.Environment;
-import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
 import dev.gatehouse.keymanager.tokens.api.IssuedToken;
-import dev.gatehouse.portal.account.SignedInDeveloper;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,18 +25,9 @@ import java.util.Set;
  */
 @Named
 @ViewScoped
-public class ApiDocumentation implements Serializable {
+public class ApiDocumentation extends ApiPage {
 
     private static final long serialVersionUID = 1L;
-
-    @EJB
-    transient ApiService apis;
-
-    @EJB
-    transient ApplicationService applications;
-
-    @EJB
-    transient SubscriptionService subscriptions;
 
     @EJB
     transient ApplicationKeys keys;
@@ -52,23 +35,14 @@ public class ApiDocumentation implements Serializable {
     @EJB
     transient AuthorizationService authorizations;
 
-    @Inject
-    SignedInDeveloper developer;
-
-    private String id;
-    private ApiView api;
     private List<ApplicationView> subscribedApplications = List.of();
     private String applicationId;
     private String accessToken;
     /** Application id → production client id, for the applications whose developer enabled the try-it console. */
     private Map<String, String> signInClients = Map.of();
 
-    public void load() throws IOException {
-        Optional<ApiView> visible = VisibleApi.load(apis, developer, id);
-        if (visible.isEmpty()) {
-            return;
-        }
-        api = visible.get();
+    @Override
+    protected void show(ApiView api) {
         subscribedApplications = developer.caller().map(caller -> applications.listMine(caller).stream()
                 .filter(application -> subscriptions.ofApplication(caller, application.id()).stream()
                         .anyMatch(s -> s.apiId().equals(api.id()) && s.status() == SubscriptionStatus.ACTIVE))
@@ -103,18 +77,14 @@ public class ApiDocumentation implements Serializable {
         }
     }
 
-    private static void message(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
-    }
-
     /** The document with the gateway as its one server (the runtime serves it, on the same origin). */
     public String getSpecUrl() {
-        return "/developer/v1/apis/" + api.id() + "/openapi?server=gateway";
+        return "/developer/v1/apis/" + getApi().id() + "/openapi?server=gateway";
     }
 
     /** The API's path on the gateway, the only place the try-it console sends a token to (same origin). */
     public String getGatewayPath() {
-        return "/api/" + api.context() + "/" + api.version() + "/";
+        return "/api/" + getApi().context() + "/" + getApi().version() + "/";
     }
 
     /** Where the portal serves Swagger UI from its webjar. */
@@ -132,9 +102,6 @@ public class ApiDocumentation implements Serializable {
         return authorizations.tryItRedirectUri();
     }
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public ApiView getApi() { return api; }
     public List<ApplicationView> getSubscribedApplications() { return subscribedApplications; }
     public String getApplicationId() { return applicationId; }
     public void setApplicationId(String applicationId) { this.applicationId = applicationId; }

@@ -1,23 +1,15 @@
 package dev.gatehouse.portal.catalog;
 
 import dev.gatehouse.keymanager.accounts.api.Caller;
-import dev.gatehouse.keymanager.apis.api.ApiService;
 import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.applications.api.ApplicationDetails;
-import dev.gatehouse.keymanager.applications.api.ApplicationService;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
-import dev.gatehouse.keymanager.subscriptions.api.SubscriptionService;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionView;
 import dev.gatehouse.portal.Outcome;
-import dev.gatehouse.portal.account.SignedInDeveloper;
-import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
@@ -30,24 +22,10 @@ import org.primefaces.PrimeFaces;
  */
 @Named
 @ViewScoped
-public class ApiOverview implements Serializable {
+public class ApiOverview extends ApiPage {
 
     private static final long serialVersionUID = 1L;
 
-    @EJB
-    transient ApiService apis;
-
-    @EJB
-    transient ApplicationService applications;
-
-    @EJB
-    transient SubscriptionService subscriptions;
-
-    @Inject
-    SignedInDeveloper developer;
-
-    private String id;
-    private ApiView api;
     private List<ApplicationView> myApplications = List.of();
     private List<Subscribed> subscribedWith = List.of();
     // selections travel as text: this Faces has no UUID converter by type
@@ -60,12 +38,8 @@ public class ApiOverview implements Serializable {
             implements Serializable {
     }
 
-    public void load() throws IOException {
-        Optional<ApiView> visible = VisibleApi.load(apis, developer, id);
-        if (visible.isEmpty()) {
-            return;
-        }
-        api = visible.get();
+    @Override
+    protected void show(ApiView api) {
         if (!api.plans().isEmpty()) {
             planId = api.plans().get(0).id().toString();
         }
@@ -77,7 +51,7 @@ public class ApiOverview implements Serializable {
         myApplications = caller.map(applications::listMine).orElse(List.of());
         subscribedWith = caller.map(me -> myApplications.stream()
                 .flatMap(application -> subscriptions.ofApplication(me, application.id()).stream()
-                        .filter(subscription -> subscription.apiId().equals(api.id()))
+                        .filter(subscription -> subscription.apiId().equals(getApi().id()))
                         .map(subscription -> new Subscribed(application.id(), application.name(),
                                 subscription.planName(), subscription.status())))
                 .toList()).orElse(List.of());
@@ -103,7 +77,8 @@ public class ApiOverview implements Serializable {
                     ? applications.create(caller, new ApplicationDetails(newApplicationName.strip(), null))
                     : applications.get(caller, UUID.fromString(applicationId));
             newApplicationName = null;
-            SubscriptionView subscribed = subscriptions.subscribe(caller, subscriber.id(), api.id(), UUID.fromString(planId));
+            SubscriptionView subscribed = subscriptions.subscribe(caller, subscriber.id(), getApi().id(),
+                    UUID.fromString(planId));
             // the page closes the dialog on this: the growl says it once, "Subscribed with" links the application
             PrimeFaces.current().ajax().addCallbackParam("subscribed", true);
             return "Subscribed " + subscriber.name() + (subscribed.status() == SubscriptionStatus.ACTIVE
@@ -113,18 +88,10 @@ public class ApiOverview implements Serializable {
         refreshApplications();
     }
 
-    private static void message(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
-    }
-
-
     public String getGatewayPath() {
-        return "/api/" + api.context() + "/" + api.version();
+        return "/api/" + getApi().context() + "/" + getApi().version();
     }
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public ApiView getApi() { return api; }
     public List<ApplicationView> getMyApplications() { return myApplications; }
     public String getApplicationId() { return applicationId; }
     public void setApplicationId(String applicationId) { this.applicationId = applicationId; }

@@ -3,21 +3,17 @@ package dev.gatehouse.portal.security;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.testing.BuiltArchive;
+import dev.gatehouse.portal.DeployedPortal;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,15 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * JDK's HTTP client cannot choose its source address.
  */
 @ExtendWith(ArquillianExtension.class)
-class SecureSessionCookieIT {
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.war();
-    }
+class SecureSessionCookieIT extends DeployedPortal {
 
     @Test
     void overPlainHttpTheSessionCookieIsNotSecure() throws Exception {
