@@ -14,6 +14,7 @@ import java.util.UUID;
 final class BenchClient {
 
     private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ProductHttp rest = new ProductHttp();
 
     private BenchClient() {
     }
@@ -27,8 +28,7 @@ final class BenchClient {
     static String[] subscribedClient(RunningProduct product, String search) throws Exception {
         String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "a benchmark password";
-        post(product, "developer/v1/signup", null, "{\"username\":\"" + name + "\",\"email\":\"" + name
-                + "@example.com\",\"displayName\":\"Bench\",\"password\":\"" + password + "\"}");
+        rest.signUp(product.uri("/"), name, "Bench", password);
         String basic = "Basic " + Base64.getEncoder().encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
         String app = post(product, "developer/v1/applications", basic, "{\"name\":\"bench\"}").getString("id");
         String api = json(http.send(HttpRequest.newBuilder(product.uri("developer/v1/apis?search=" + search)).build(),

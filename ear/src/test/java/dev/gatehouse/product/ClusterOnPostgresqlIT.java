@@ -84,8 +84,7 @@ class ClusterOnPostgresqlIT {
         second.awaitReady();
 
         developer = ProductHttp.basic("cluster-dev", "a cluster developer password");
-        http.expect(201, "POST", node(first, "developer/v1/signup"), null, "{\"username\":\"cluster-dev\",\"email\":"
-                + "\"cluster-dev@example.com\",\"displayName\":\"Cluster\",\"password\":\"a cluster developer password\"}");
+        http.signUp(first.uri("/"), "cluster-dev", "Cluster", "a cluster developer password");
         applicationId = http.expect(201, "POST", node(first, "developer/v1/applications"), developer,
                 "{\"name\":\"Cluster client\"}").getString("id");
         String pizzaShack = http.expect(200, "GET", node(second, "developer/v1/apis?search=pizzashack"), null, null)

@@ -157,6 +157,13 @@ final class CodeFlowInBrowser implements AutoCloseable {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The whole walk once on one deployment, in a browser of its own: the code is redeemed where it was issued. */
+    static Tokens walkOn(Function<String, URI> at) throws Exception {
+        try (var browser = new PortalBrowser(at, ""); var flow = new CodeFlowInBrowser(browser, at)) {
+            return flow.walk(at);
+        }
+    }
+
     /**
      * The whole walk once, the code redeemed and the token used where {@code redeemAt} points (the same deployment,
      * or another node of the cluster): a new application, a new person who signs in and allows; answers the tokens.

@@ -35,6 +35,7 @@ class EarOnPayaraServerIT {
     private static int adminPort;
     private static URI base;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private final ProductHttp http = new ProductHttp();
 
     @BeforeAll
     static void deploy() throws Exception {
@@ -91,18 +92,13 @@ class EarOnPayaraServerIT {
 
     @Test
     void aPersonAuthorizesAnApplicationInTheBrowserAndItsTokenIsServed() throws Exception {
-        try (var browser = new PortalBrowser(base::resolve, "");
-                var flow = new CodeFlowInBrowser(browser, base::resolve)) {
-            flow.walk(base::resolve);
-        }
+        CodeFlowInBrowser.walkOn(base::resolve);
     }
 
     @Test
     void theSeedsFlowWorksInTheBrowser() throws Exception {
         awaitReady();
-        try (var browser = new PortalBrowser(base::resolve, "payara-server")) {
-            new SeedInBrowser(browser, base::resolve).walk();
-        }
+        SeedInBrowser.walkOn(base::resolve, "payara-server");
     }
 
     @Test
@@ -120,8 +116,7 @@ class EarOnPayaraServerIT {
         awaitReady();
         String username = "ear-" + UUID.randomUUID().toString().substring(0, 8);
         String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":a long password").getBytes(StandardCharsets.UTF_8));
-        post("developer/v1/signup", null, "application/json", "{\"username\":\"" + username
-                + "\",\"email\":\"" + username + "@example.com\",\"displayName\":\"EAR\",\"password\":\"a long password\"}");
+        http.signUp(base, username, "EAR", "a long password");
         String app = id(post("developer/v1/applications", basic, "application/json", "{\"name\":\"Gateway on Payara Server\"}").body());
         String api = id(get("developer/v1/apis?search=pizzashack", null).body());
         var subscribed = post("developer/v1/applications/" + app + "/subscriptions", basic, "application/json",
@@ -155,8 +150,7 @@ class EarOnPayaraServerIT {
         String username = "ear-" + UUID.randomUUID().toString().substring(0, 8);
         String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":a long password").getBytes(StandardCharsets.UTF_8));
 
-        assertEquals(201, post("developer/v1/signup", null, "application/json", "{\"username\":\"" + username
-                + "\",\"email\":\"" + username + "@example.com\",\"displayName\":\"EAR\",\"password\":\"a long password\"}").statusCode());
+        http.signUp(base, username, "EAR", "a long password"); // 201, or it fails here
         String app = post("developer/v1/applications", basic, "application/json", "{\"name\":\"On Payara Server\"}").body()
                 .replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
         String keys = post("developer/v1/applications/" + app + "/keys/SANDBOX", basic, "application/json", "").body();

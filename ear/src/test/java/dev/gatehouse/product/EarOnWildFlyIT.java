@@ -179,25 +179,18 @@ class EarOnWildFlyIT {
 
     @Test
     void aPersonAuthorizesAnApplicationInTheBrowserAndItsTokenIsServed() throws Exception {
-        try (var browser = new PortalBrowser(base::resolve, "");
-                var flow = new CodeFlowInBrowser(browser, base::resolve)) {
-            flow.walk(base::resolve);
-        }
+        CodeFlowInBrowser.walkOn(base::resolve);
     }
 
     @Test
     void theSeedsFlowWorksInTheBrowser() throws Exception {
-        try (var browser = new PortalBrowser(base::resolve, "wildfly")) {
-            new SeedInBrowser(browser, base::resolve).walk();
-        }
+        SeedInBrowser.walkOn(base::resolve, "wildfly");
     }
 
     @Test
     void aTokenCallsTheSampleApiThroughTheGatewayAndNoTokenIsRefused() throws Exception {
         String username = "wildfly-" + UUID.randomUUID().toString().substring(0, 8);
-        http.expect(201, "POST", base.resolve("developer/v1/signup"), null, "{\"username\":\"" + username
-                + "\",\"email\":\"" + username + "@example.com\",\"displayName\":\"WildFly\",\"password\":"
-                + "\"a wildfly password\"}");
+        http.signUp(base, username, "WildFly", "a wildfly password");
         String developer = ProductHttp.basic(username, "a wildfly password");
         String application = http.expect(201, "POST", base.resolve("developer/v1/applications"), developer,
                 "{\"name\":\"On WildFly\"}").getString("id");

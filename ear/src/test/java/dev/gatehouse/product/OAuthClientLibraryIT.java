@@ -122,8 +122,7 @@ class OAuthClientLibraryIT {
     private ClientCredentials keysFor(RunningProduct product) throws Exception {
         String username = "nimbus-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "a long enough password";
-        post(product, "developer/v1/signup", null, "{\"username\":\"" + username + "\",\"email\":\"" + username
-                + "@example.com\",\"displayName\":\"Nimbus\",\"password\":\"" + password + "\"}", 201);
+        new ProductHttp().signUp(product.uri("/"), username, "Nimbus", password);
         String basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         String id = post(product, "developer/v1/applications", basic, "{\"name\":\"Nimbus client\"}", 201).getString("id");
         String pizzaShack = get(product, "developer/v1/apis?search=pizzashack").getJsonArray("items").getJsonObject(0)

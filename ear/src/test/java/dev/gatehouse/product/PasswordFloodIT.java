@@ -44,8 +44,7 @@ class PasswordFloodIT {
     void signedInDevelopersTokensAndTheGatewayAreServedDuringAFlood(RunningProduct product) throws Exception {
         String name = "flood-" + UUID.randomUUID().toString().substring(0, 8);
         String developer = ProductHttp.basic(name, "a developer password");
-        http.expect(201, "POST", product.uri("developer/v1/signup"), null, "{\"username\":\"" + name
-                + "\",\"email\":\"" + name + "@example.com\",\"displayName\":\"Flood\",\"password\":\"a developer password\"}");
+        http.signUp(product.uri("/"), name, "Flood", "a developer password");
         String app = http.expect(201, "POST", product.uri("developer/v1/applications"), developer,
                 "{\"name\":\"flood\"}").getString("id");
         String api = http.expect(200, "GET", product.uri("developer/v1/apis?search=pizzashack"), null, null)

@@ -9,8 +9,6 @@ class PortalKeysInChromiumIT {
 
     @Test
     void aDeveloperWalksTheSeedInThePortal(RunningProduct product) throws Exception {
-        try (PortalBrowser portal = new PortalBrowser(product, "portal-keys")) {
-            new SeedInBrowser(portal, product::uri).walk();
-        }
+        SeedInBrowser.walkOn(product::uri, "portal-keys");
     }
 }

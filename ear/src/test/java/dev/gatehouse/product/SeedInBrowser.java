@@ -47,6 +47,13 @@ final class SeedInBrowser {
         this.uri = uri;
     }
 
+    /** The walk in a browser of its own on the deployment {@code uri} resolves against; screenshots in that folder. */
+    static void walkOn(Function<String, URI> uri, String screenshots) throws Exception {
+        try (var portal = new PortalBrowser(uri, screenshots)) {
+            new SeedInBrowser(portal, uri).walk();
+        }
+    }
+
     void walk() throws Exception {
         try {
             steps();

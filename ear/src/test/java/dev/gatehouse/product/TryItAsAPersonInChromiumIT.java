@@ -96,16 +96,7 @@ class TryItAsAPersonInChromiumIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".auth-btn-wrapper button[aria-label='Remove authorization']")));
         browser.findElement(By.cssSelector(".auth-btn-wrapper .btn-done")).click();
-        operation.click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock-get .try-out__btn"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock-get button.execute"))).click();
-        WebElement status;
-        try {
-            status = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector(".opblock-get .live-responses-table tr.response .response-col_status")));
-        } finally {
-            portal.screenshot("try-it-as-a-person");
-        }
+        WebElement status = TryItConsole.execute(portal, operation, "try-it-as-a-person");
         assertEquals("200", status.getText().strip());
         assertEquals(List.of(), browser.executeScript("return window.blocked"), "nothing the portal needs is blocked");
 

@@ -2,6 +2,7 @@ package dev.gatehouse.product;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import org.openqa.selenium.By;
@@ -79,5 +80,22 @@ final class TryItConsole {
     static WebElement getOperation(WebDriverWait wait, String path) {
         return wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//div[contains(@class,'opblock-get')]"
                 + "//*[contains(@class,'opblock-summary-path') and @data-path='" + path + "']")));
+    }
+
+    /**
+     * Opens the GET operation, tries it out and executes it: the response's status cell once it shows, and a
+     * screenshot under that name whether it showed or not.
+     */
+    static WebElement execute(PortalBrowser portal, WebElement operation, String screenshot) throws IOException {
+        WebDriverWait wait = portal.await();
+        operation.click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock-get .try-out__btn"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock-get button.execute"))).click();
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".opblock-get .live-responses-table tr.response .response-col_status")));
+        } finally {
+            portal.screenshot(screenshot);
+        }
     }
 }

@@ -85,16 +85,7 @@ class TryItServersInChromiumIT {
         WebElement operation = TryItConsole.getOperation(wait, "/balance");
         browser.findElement(By.id("tryit:use-token")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages_container"), "Try it out now sends"));
-        operation.click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock-get .try-out__btn"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock-get button.execute"))).click();
-        WebElement status;
-        try {
-            status = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector(".opblock-get .live-responses-table tr.response .response-col_status")));
-        } finally {
-            portal.screenshot("try-it-servers");
-        }
+        WebElement status = TryItConsole.execute(portal, operation, "try-it-servers");
         String requestUrl = browser.findElement(By.cssSelector(".opblock-get .request-url pre")).getText().strip();
 
         assertEquals(List.of(), collected, "nothing reached the publisher's own server");
