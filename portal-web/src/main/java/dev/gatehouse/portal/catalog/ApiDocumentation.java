@@ -25,7 +25,7 @@ import java.util.Set;
  */
 @Named
 @ViewScoped
-public class ApiDocumentation extends ApiPage {
+public class ApiDocumentation extends CatalogApiPage {
 
     private static final long serialVersionUID = 1L;
 

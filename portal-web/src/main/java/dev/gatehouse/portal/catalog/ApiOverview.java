@@ -22,7 +22,7 @@ import org.primefaces.PrimeFaces;
  */
 @Named
 @ViewScoped
-public class ApiOverview extends ApiPage {
+public class ApiOverview extends CatalogApiPage {
 
     private static final long serialVersionUID = 1L;
 

@@ -18,7 +18,7 @@ import java.util.UUID;
  * A catalog page about one API, the one its {@code id} parameter names, as the visitor may see it (otherwise the page
  * is a 404), with the services that tell what the visitor's applications have to do with it.
  */
-public abstract class ApiPage implements Serializable {
+public abstract class CatalogApiPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -56,7 +56,15 @@ public abstract class ApiPage implements Serializable {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }
 
-    public String getId() { return id; }
-    public void setId(String id) { this.id = id; }
-    public ApiView getApi() { return api; }
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public ApiView getApi() {
+        return api;
+    }
 }
