@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.runtime.RuntimeClient.Answer;
 import dev.gatehouse.runtime.RuntimeClient.Developer;
-import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -16,7 +15,6 @@ import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,40 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Request bodies are bounded before anyone is authenticated: each endpoint family has a limit that fits it, over
  * which it answers 413 without reading the rest, whether the body announces its length or comes in chunks.
  */
-@ExtendWith(ArquillianExtension.class)
-class RequestLimitsIT {
+class RequestLimitsIT extends RuntimeAtRoot {
 
-    private static final String ADMIN = RuntimeClient.basic("admin", "it-admin-password");
-    private static final String BRONZE = "6b0c7a0e-0f3a-4c2e-9a51-000000000001";
     /** Longer than any answer of a server that answers before reading the body takes; a hang fails the test. */
     private static final int READ_TIMEOUT_MILLIS = 60_000;
-
-    @ArquillianResource
-    private URL base;
-
-    private RuntimeClient client;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.atRoot();
-    }
-
-    @BeforeEach
-    void client() throws Exception {
-        client = new RuntimeClient(base.toURI());
-    }
 
     /** What came back on a raw connection: status, headers (lower-case names) and body. */
     private record Raw(int status, Map<String, String> headers, String body) {

@@ -3,33 +3,17 @@ package dev.gatehouse.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.testing.BuiltArchive;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The built api-runtime WAR on a real Payara Micro: it migrates the schema, reports ready, answers in problem+json. */
-@ExtendWith(ArquillianExtension.class)
-class RuntimeDeploymentIT {
+class RuntimeDeploymentIT extends RuntimeAtRoot {
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.atRoot();
-    }
 
     @Test
     void readyOnlyWithTheDatabaseMigratedAndThePortalStarted() throws Exception {

@@ -3,43 +3,17 @@ package dev.gatehouse.runtime.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.runtime.RuntimeAtRoot;
 import dev.gatehouse.runtime.RuntimeClient;
 import dev.gatehouse.runtime.RuntimeClient.Developer;
-import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The catalog, subscriptions and the management API over HTTP on a real Payara Micro. */
-@ExtendWith(ArquillianExtension.class)
-class CatalogApiIT {
-
-    private static final String ADMIN = RuntimeClient.basic("admin", "it-admin-password");
-    private static final String BRONZE = "6b0c7a0e-0f3a-4c2e-9a51-000000000001";
-
-    @ArquillianResource
-    private URL base;
-
-    private RuntimeClient client;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.atRoot();
-    }
-
-    @BeforeEach
-    void client() throws Exception {
-        client = new RuntimeClient(base.toURI());
-    }
+class CatalogApiIT extends RuntimeAtRoot {
 
     private JsonObject pizzaShack() throws Exception {
         var page = client.send("GET", "developer/v1/apis?search=pizzashack", null, null);

@@ -5,39 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.runtime.RuntimeAtRoot;
 import dev.gatehouse.runtime.RuntimeClient;
 import dev.gatehouse.runtime.RuntimeClient.Developer;
-import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The developer REST API on a real Payara Micro: accounts, applications, keys, secrets, configuration. */
-@ExtendWith(ArquillianExtension.class)
-class DeveloperApiIT {
-
-    @ArquillianResource
-    private URL base;
-
-    private RuntimeClient client;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.atRoot();
-    }
-
-    @BeforeEach
-    void client() throws Exception {
-        client = new RuntimeClient(base.toURI());
-    }
+class DeveloperApiIT extends RuntimeAtRoot {
 
     private static String app(String name, String description) {
         var json = Json.createObjectBuilder().add("name", name);

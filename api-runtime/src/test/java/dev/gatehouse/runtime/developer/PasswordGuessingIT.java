@@ -4,35 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.runtime.FromAddress;
+import dev.gatehouse.runtime.RuntimeAtRoot;
 import dev.gatehouse.runtime.RuntimeClient;
 import dev.gatehouse.runtime.RuntimeClient.Developer;
-import dev.gatehouse.testing.BuiltArchive;
 import java.net.URI;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Password guessing over HTTP Basic on a real Payara Micro, from two loopback addresses: the guesser's failures
  * slow the guesser, never the account's owner elsewhere (usernames are public; the administrator's is admin).
  */
-@ExtendWith(ArquillianExtension.class)
-class PasswordGuessingIT {
+class PasswordGuessingIT extends RuntimeAtRoot {
 
     private static final String GUESSER = "127.0.0.2";
     private static final String OWNER = "127.0.0.1";
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.atRoot();
-    }
 
     @Test
     void wrongPasswordsFromAnotherAddressDoNotLockTheAdministratorOut() throws Exception {

@@ -2,6 +2,7 @@ package dev.gatehouse.runtime.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gatehouse.runtime.RuntimeAtRoot;
 import dev.gatehouse.runtime.RuntimeClient;
 import dev.gatehouse.runtime.RuntimeClient.Answer;
 import dev.gatehouse.runtime.RuntimeClient.Developer;
@@ -15,8 +16,8 @@ import java.util.UUID;
 /** Publishes APIs and plans as an administrator, and gives developers subscribed applications with tokens. */
 public final class GatewayFixture {
 
-    public static final String ADMIN = RuntimeClient.basic("admin", "it-admin-password");
-    public static final String BRONZE = "6b0c7a0e-0f3a-4c2e-9a51-000000000001";
+    public static final String ADMIN = RuntimeAtRoot.ADMIN;
+    public static final String BRONZE = RuntimeAtRoot.BRONZE;
 
     /** A small API whose GET answers from its example and whose POST needs a scope. */
     static final String ITEMS_API = """

@@ -6,50 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSObject;
-import dev.gatehouse.runtime.RuntimeClient;
+import dev.gatehouse.runtime.RuntimeAtRoot;
 import dev.gatehouse.runtime.RuntimeClient.Answer;
-import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An administrator rotates the signing keys and disables a compromised one over /management/v1, on a real Payara
  * Micro: the disabled key's tokens are refused at once, the key waiting to sign takes over, nobody else may do it.
  */
-@ExtendWith(ArquillianExtension.class)
-class SigningKeysIT {
+class SigningKeysIT extends RuntimeAtRoot {
 
     private static final Duration ENFORCED_WITHIN = Duration.ofSeconds(1);
     /** The gateway fetches the key set again for a key it does not hold, at most once a second; plus a margin. */
     private static final Duration KEY_SET_REFETCHED_WITHIN = Duration.ofSeconds(2);
 
-    @ArquillianResource
-    private URL base;
-
-    private RuntimeClient client;
     private GatewayFixture fixture;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.atRoot();
-    }
-
     @BeforeEach
-    void client() throws Exception {
-        client = new RuntimeClient(base.toURI());
+    void fixture() {
         fixture = new GatewayFixture(client);
     }
 

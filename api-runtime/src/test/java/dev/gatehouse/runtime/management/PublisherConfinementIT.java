@@ -4,49 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.runtime.RuntimeAtRoot;
 import dev.gatehouse.runtime.RuntimeClient;
 import dev.gatehouse.runtime.RuntimeClient.Answer;
 import dev.gatehouse.runtime.RuntimeClient.Developer;
-import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Roles granted by an administrator over the management API, publishers confined to their own APIs and the
  * subscriptions to them, and accounts changing their own password, on a real Payara Micro.
  */
-@ExtendWith(ArquillianExtension.class)
-class PublisherConfinementIT {
+class PublisherConfinementIT extends RuntimeAtRoot {
 
-    private static final String ADMIN = RuntimeClient.basic("admin", "it-admin-password");
-    private static final String BRONZE = "6b0c7a0e-0f3a-4c2e-9a51-000000000001";
     private static final String DOCUMENT = "openapi: 3.0.3\ninfo: {title: Owned, version: 1.0.0}\n"
             + "paths: {/things: {get: {responses: {'200': {description: ok}}}}}\n";
-
-    @ArquillianResource
-    private URL base;
-
-    private RuntimeClient client;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.atRoot();
-    }
-
-    @BeforeEach
-    void client() throws Exception {
-        client = new RuntimeClient(base.toURI());
-    }
 
     private String accountId(Developer developer) throws Exception {
         Answer me = client.send("GET", "developer/v1/account", developer.basic(), null);

@@ -5,49 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.runtime.RuntimeClient;
+import dev.gatehouse.runtime.RuntimeAtRoot;
 import dev.gatehouse.runtime.RuntimeClient.Answer;
 import dev.gatehouse.runtime.RuntimeClient.Developer;
 import dev.gatehouse.runtime.gateway.GatewayFixture;
-import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The authorization endpoint on a real Payara Micro, without a browser: a good request goes on to the portal's
  * consent page as it came; which refusals are a page and which go back to the client; UserInfo's challenges; and
  * only an administrator marks an application first-party. The whole flow runs in the browser in the end-to-end ring.
  */
-@ExtendWith(ArquillianExtension.class)
-class AuthorizationEndpointIT {
+class AuthorizationEndpointIT extends RuntimeAtRoot {
 
-    private static final String ADMIN = RuntimeClient.basic("admin", "it-admin-password");
     private static final String CALLBACK = "https://app.example.com/cb";
     private static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
-
-    @ArquillianResource
-    private URL base;
-
-    private RuntimeClient client;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.atRoot();
-    }
-
-    @BeforeEach
-    void client() throws Exception {
-        client = new RuntimeClient(base.toURI());
-    }
 
     private record App(Developer owner, String id, String clientId) {
     }

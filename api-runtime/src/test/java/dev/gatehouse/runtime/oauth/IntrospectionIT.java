@@ -3,65 +3,24 @@ package dev.gatehouse.runtime.oauth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gatehouse.runtime.RuntimeClient;
+import dev.gatehouse.runtime.RuntimeAtRoot;
 import dev.gatehouse.runtime.RuntimeClient.Answer;
-import dev.gatehouse.runtime.RuntimeClient.Developer;
-import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * RFC 7662 introspection on a real Payara Micro: a client learns about its own tokens only, and {@code active} says
  * what the gateway would do with the token. Owner-generated tokens die with the secret they are bound to.
  */
-@ExtendWith(ArquillianExtension.class)
-class IntrospectionIT {
+class IntrospectionIT extends RuntimeAtRoot {
 
     private static final Map<String, String> CLIENT_CREDENTIALS = Map.of("grant_type", "client_credentials");
-    private static final String ADMIN = RuntimeClient.basic("admin", "it-admin-password");
     private static final JsonObject INACTIVE = jakarta.json.Json.createObjectBuilder().add("active", JsonValue.FALSE).build();
 
-    @ArquillianResource
-    private URL base;
-
-    private RuntimeClient client;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.atRoot();
-    }
-
-    private record Keys(Developer owner, String applicationId, String clientId, String secretId, String secret) {
-        String basic() {
-            return RuntimeClient.clientBasic(clientId, secret);
-        }
-
-        String path() {
-            return "developer/v1/applications/" + applicationId + "/keys/PRODUCTION";
-        }
-    }
-
-    @BeforeEach
-    void client() throws Exception {
-        client = new RuntimeClient(base.toURI());
-    }
-
     private Keys keys() throws Exception {
-        Developer owner = client.signUp();
-        String id = client.send("POST", "developer/v1/applications", owner.basic(), "{\"name\":\"introspected\"}").json().getString("id");
-        JsonObject generated = client.send("POST", "developer/v1/applications/" + id + "/keys/PRODUCTION", owner.basic(), null).json();
-        return new Keys(owner, id, generated.getJsonObject("keys").getString("clientId"),
-                generated.getJsonObject("secret").getJsonObject("secret").getString("id"),
-                generated.getJsonObject("secret").getString("value"));
+        return Keys.generate(client, "introspected");
     }
 
     private String token(Keys keys) throws Exception {

@@ -7,59 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.runtime.FromAddress;
+import dev.gatehouse.runtime.RuntimeAtRoot;
 import dev.gatehouse.runtime.RuntimeClient;
 import dev.gatehouse.runtime.RuntimeClient.Answer;
-import dev.gatehouse.runtime.RuntimeClient.Developer;
-import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URL;
 import java.util.Base64;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The OAuth2 endpoints on a real Payara Micro: RFC 6749 §5.2 errors, both client authentications, revocation. */
-@ExtendWith(ArquillianExtension.class)
-class TokenEndpointIT {
+class TokenEndpointIT extends RuntimeAtRoot {
 
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final Map<String, String> CLIENT_CREDENTIALS = Map.of("grant_type", "client_credentials");
 
-    @ArquillianResource
-    private URL base;
-
-    private RuntimeClient client;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.atRoot();
-    }
-
-    /** An application with production keys. */
-    private record Keys(Developer owner, String applicationId, String clientId, String secretId, String secret) {
-        String basic() {
-            return RuntimeClient.clientBasic(clientId, secret);
-        }
-    }
-
-    @BeforeEach
-    void client() throws Exception {
-        client = new RuntimeClient(base.toURI());
-    }
-
     private Keys keys() throws Exception {
-        Developer owner = client.signUp();
-        String id = client.send("POST", "developer/v1/applications", owner.basic(), "{\"name\":\"oauth\"}").json().getString("id");
-        JsonObject generated = client.send("POST", "developer/v1/applications/" + id + "/keys/PRODUCTION", owner.basic(), null).json();
-        return new Keys(owner, id, generated.getJsonObject("keys").getString("clientId"),
-                generated.getJsonObject("secret").getJsonObject("secret").getString("id"),
-                generated.getJsonObject("secret").getString("value"));
+        return Keys.generate(client, "oauth");
     }
 
     private static void assertOAuthError(Answer answer, int status, String error) {

@@ -5,50 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gatehouse.runtime.RuntimeAtRoot;
 import dev.gatehouse.runtime.RuntimeClient;
 import dev.gatehouse.runtime.RuntimeClient.Answer;
 import dev.gatehouse.runtime.gateway.GatewayFixture;
-import dev.gatehouse.testing.BuiltArchive;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Usage as the people who can act on it see it: after a known number of calls (served, refused for scope, refused
  * by the plan's limit) the application's report has exactly those counts, by reason and operation, with the
  * latest refusals and what to do about them, and never the token; nobody else sees it.
  */
-@ExtendWith(ArquillianExtension.class)
-class UsageIT {
+class UsageIT extends RuntimeAtRoot {
 
     /** The gateway writes every second in the tests (gatehouse.usage.flush-interval); a report shows it soon after. */
     private static final Duration SHOWN_WITHIN = Duration.ofSeconds(10);
 
-    @ArquillianResource
-    private URL base;
-
-    private RuntimeClient client;
     private GatewayFixture fixture;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return BuiltArchive.atRoot();
-    }
-
     @BeforeEach
-    void client() throws Exception {
-        client = new RuntimeClient(base.toURI());
+    void fixture() {
         fixture = new GatewayFixture(client);
     }
 
