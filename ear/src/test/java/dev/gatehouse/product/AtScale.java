@@ -29,6 +29,7 @@ final class AtScale {
     private static final int SUBSCRIPTIONS_PER_APPLICATION = 10;
     private static final int MEASURED_APPLICATIONS = 1000;
     private static final String UNLIMITED_PLAN = "6b0c7a0e-0f3a-4c2e-9a51-000000000004";
+    /** One GET that the mock answers from its example: each API as cheap to serve as the next. */
     private static final String DOCUMENT = """
             openapi: 3.0.3
             info: {title: Scale %d, version: 1.0.0}
@@ -36,11 +37,7 @@ final class AtScale {
               /items:
                 get:
                   responses:
-                    '200':
-                      description: the items
-                      content:
-                        application/json:
-                          example: [{id: 1, name: first}]
+                    '200': {description: the items, content: {application/json: {example: [{id: 1, name: first}]}}}
             """;
 
     private final ProductHttp http = new ProductHttp();
