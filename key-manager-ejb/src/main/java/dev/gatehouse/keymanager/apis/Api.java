@@ -7,6 +7,7 @@ import dev.gatehouse.keymanager.apis.api.ApiView;
 import dev.gatehouse.keymanager.apis.api.RouteOperation;
 import dev.gatehouse.keymanager.apis.api.Lifecycle;
 import dev.gatehouse.keymanager.apis.api.OperationView;
+import dev.gatehouse.keymanager.database.VersionedRow;
 import dev.gatehouse.keymanager.plans.api.PlanView;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -15,11 +16,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -44,10 +43,7 @@ import java.util.UUID;
         + " ORDER BY a.name, a.apiVersion")
 @NamedQuery(name = "Api.catalogCount", query = "SELECT COUNT(DISTINCT a) FROM Api a WHERE a.lifecycle IN :visible"
         + " AND (:search = '' OR LOWER(a.name) LIKE :pattern OR LOWER(a.context) LIKE :pattern OR EXISTS (SELECT b.id FROM Api b JOIN b.tags t WHERE b.id = a.id AND t = :search))")
-public class Api {
-
-    @Id
-    private UUID id;
+public class Api extends VersionedRow {
 
     @Column(nullable = false, length = 100)
     private String name;
@@ -88,22 +84,12 @@ public class Api {
     @Column(name = "tag", length = 50)
     private Set<String> tags = new HashSet<>();
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    @Column(name = "row_version")
-    private long rowVersion;
-
     protected Api() {
     }
 
     Api(OpenApiDocuments.Parsed parsed, String document, String context, String version, String endpointType,
             String productionUrl, String sandboxUrl, boolean forwardToken, UUID ownerId) {
-        this.id = UUID.randomUUID();
+        super(Instant.now());
         this.name = parsed.name();
         this.description = parsed.description();
         this.tags = new HashSet<>(parsed.tags());
@@ -115,12 +101,6 @@ public class Api {
         this.sandboxUrl = sandboxUrl;
         this.forwardToken = forwardToken;
         this.ownerId = ownerId;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
-    }
-
-    public UUID id() {
-        return id;
     }
 
     public Lifecycle lifecycle() {
@@ -153,7 +133,7 @@ public class Api {
     }
 
     ApiRoute toRoute(List<RouteOperation> operations) {
-        return new ApiRoute(id, name, context, apiVersion, lifecycle, endpointType, productionUrl, sandboxUrl,
+        return new ApiRoute(id(), name, context, apiVersion, lifecycle, endpointType, productionUrl, sandboxUrl,
                 forwardToken, operations);
     }
 
@@ -163,7 +143,7 @@ public class Api {
         this.description = parsed.description();
         this.tags = new HashSet<>(parsed.tags());
         this.openapiDocument = document;
-        this.updatedAt = Instant.now();
+        changed();
     }
 
     void endpoints(String endpointType, String productionUrl, String sandboxUrl, boolean forwardToken) {
@@ -171,16 +151,16 @@ public class Api {
         this.productionUrl = productionUrl;
         this.sandboxUrl = sandboxUrl;
         this.forwardToken = forwardToken;
-        this.updatedAt = Instant.now();
+        changed();
     }
 
     void moveTo(Lifecycle target) {
         lifecycle = target;
-        updatedAt = Instant.now();
+        changed();
     }
 
     ApiView toView(List<PlanView> plans, List<OperationView> operations) {
-        return new ApiView(id, name, context, apiVersion, description, new TreeSet<>(tags), lifecycle, endpointType,
+        return new ApiView(id(), name, context, apiVersion, description, new TreeSet<>(tags), lifecycle, endpointType,
                 productionUrl, sandboxUrl, forwardToken, plans, operations);
     }
 }

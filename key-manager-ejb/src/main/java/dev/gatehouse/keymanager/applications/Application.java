@@ -2,14 +2,13 @@ package dev.gatehouse.keymanager.applications;
 
 import dev.gatehouse.keymanager.applications.api.ApplicationStatus;
 import dev.gatehouse.keymanager.applications.api.ApplicationView;
+import dev.gatehouse.keymanager.database.VersionedRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
@@ -19,10 +18,7 @@ import java.util.UUID;
 @NamedQuery(name = "Application.mine", query = "SELECT a FROM Application a WHERE a.ownerId = :owner ORDER BY a.nameKey")
 @NamedQuery(name = "Application.countNamed",
         query = "SELECT COUNT(a) FROM Application a WHERE a.ownerId = :owner AND a.nameKey = :key AND a.id <> :id")
-public class Application {
-
-    @Id
-    private UUID id;
+public class Application extends VersionedRow {
 
     @Column(name = "owner_id", nullable = false)
     private UUID ownerId;
@@ -43,23 +39,12 @@ public class Application {
     @Column(name = "first_party", nullable = false)
     private boolean firstParty;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    @Column(name = "row_version")
-    private long rowVersion;
-
     protected Application() {
     }
 
     Application(UUID ownerId, String name, String description) {
-        this.id = UUID.randomUUID();
+        super(Instant.now());
         this.ownerId = ownerId;
-        this.createdAt = Instant.now();
         describe(name, description);
     }
 
@@ -67,12 +52,12 @@ public class Application {
         this.name = name.strip();
         this.nameKey = key(name);
         this.description = description == null || description.isBlank() ? null : description.strip();
-        this.updatedAt = Instant.now();
+        changed();
     }
 
     void status(ApplicationStatus status) {
         this.status = status;
-        this.updatedAt = Instant.now();
+        changed();
     }
 
     boolean isFirstParty() {
@@ -81,15 +66,11 @@ public class Application {
 
     void firstParty(boolean firstParty) {
         this.firstParty = firstParty;
-        this.updatedAt = Instant.now();
+        changed();
     }
 
     static String key(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
-    }
-
-    public UUID id() {
-        return id;
     }
 
     public UUID ownerId() {
@@ -105,6 +86,6 @@ public class Application {
     }
 
     public ApplicationView toView() {
-        return new ApplicationView(id, name, description, status, createdAt, updatedAt);
+        return new ApplicationView(id(), name, description, status, createdAt(), updatedAt());
     }
 }

@@ -3,14 +3,13 @@ package dev.gatehouse.keymanager.clients;
 import dev.gatehouse.keymanager.clients.api.Environment;
 import dev.gatehouse.keymanager.clients.api.KeySetView;
 import dev.gatehouse.keymanager.clients.api.OAuthConfiguration;
+import dev.gatehouse.keymanager.database.VersionedRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -25,10 +24,7 @@ import java.util.stream.Collectors;
 @NamedQuery(name = "OAuthClient.ofApplication",
         query = "SELECT c FROM OAuthClient c WHERE c.applicationId = :application AND c.environment = :environment")
 @NamedQuery(name = "OAuthClient.byClientId", query = "SELECT c FROM OAuthClient c WHERE c.clientId = :clientId")
-public class OAuthClient {
-
-    @Id
-    private UUID id;
+public class OAuthClient extends VersionedRow {
 
     @Column(name = "application_id", nullable = false)
     private UUID applicationId;
@@ -62,25 +58,14 @@ public class OAuthClient {
     @Column(name = "try_it_console", nullable = false)
     private boolean tryItConsole;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    @Column(name = "row_version")
-    private long rowVersion;
-
     protected OAuthClient() {
     }
 
     OAuthClient(UUID applicationId, Environment environment, String clientId) {
-        this.id = UUID.randomUUID();
+        super(Instant.now());
         this.applicationId = applicationId;
         this.environment = environment;
         this.clientId = clientId;
-        this.createdAt = Instant.now();
         configure(OAuthConfiguration.defaults());
     }
 
@@ -93,7 +78,7 @@ public class OAuthClient {
         this.pkceRequired = configuration.pkceRequired();
         this.publicClient = configuration.publicClient();
         this.tryItConsole = configuration.tryItConsole();
-        this.updatedAt = Instant.now();
+        changed();
     }
 
     OAuthConfiguration configuration() {
@@ -101,10 +86,6 @@ public class OAuthClient {
                 : Arrays.stream(grantTypes.split(" ")).collect(Collectors.toUnmodifiableSet());
         return new OAuthConfiguration(grants, accessTokenLifetimeSeconds, refreshTokenLifetimeSeconds, callbackUrl,
                 pkceRequired, publicClient, tryItConsole);
-    }
-
-    UUID id() {
-        return id;
     }
 
     UUID applicationId() {
@@ -122,6 +103,6 @@ public class OAuthClient {
     KeySetView toView(List<ClientSecret> secrets) {
         Instant now = Instant.now();
         return new KeySetView(applicationId, environment, clientId, configuration(),
-                secrets.stream().map(secret -> secret.toView(now)).toList(), createdAt);
+                secrets.stream().map(secret -> secret.toView(now)).toList(), createdAt());
     }
 }

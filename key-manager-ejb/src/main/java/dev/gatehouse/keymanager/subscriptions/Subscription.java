@@ -1,14 +1,13 @@
 package dev.gatehouse.keymanager.subscriptions;
 
+import dev.gatehouse.keymanager.database.VersionedRow;
 import dev.gatehouse.keymanager.subscriptions.api.SubscriptionStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -27,10 +26,7 @@ import java.util.UUID;
         + " WHERE s.applicationId = :application AND s.status IN :granting")
 @NamedQuery(name = "Subscription.of",
         query = "SELECT s FROM Subscription s WHERE s.applicationId = :application AND s.apiId = :api")
-public class Subscription {
-
-    @Id
-    private UUID id;
+public class Subscription extends VersionedRow {
 
     @Column(name = "application_id", nullable = false)
     private UUID applicationId;
@@ -45,31 +41,15 @@ public class Subscription {
     @Column(nullable = false, length = 24)
     private SubscriptionStatus status;
 
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    @Column(name = "row_version")
-    private long rowVersion;
-
     protected Subscription() {
     }
 
     Subscription(UUID applicationId, UUID apiId, UUID planId, SubscriptionStatus status) {
-        this.id = UUID.randomUUID();
+        super(Instant.now());
         this.applicationId = applicationId;
         this.apiId = apiId;
         this.planId = planId;
         this.status = status;
-        this.createdAt = Instant.now();
-        this.updatedAt = createdAt;
-    }
-
-    UUID id() {
-        return id;
     }
 
     UUID applicationId() {
@@ -88,17 +68,13 @@ public class Subscription {
         return status;
     }
 
-    Instant createdAt() {
-        return createdAt;
-    }
-
     void status(SubscriptionStatus status) {
         this.status = status;
-        this.updatedAt = Instant.now();
+        changed();
     }
 
     void plan(UUID planId) {
         this.planId = planId;
-        this.updatedAt = Instant.now();
+        changed();
     }
 }
