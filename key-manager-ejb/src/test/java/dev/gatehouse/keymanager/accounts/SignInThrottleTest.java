@@ -3,33 +3,18 @@ package dev.gatehouse.keymanager.accounts;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import dev.gatehouse.keymanager.signingkeys.MutableClock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
 
     private final SignInThrottle throttle = new SignInThrottle();
-    private Instant now = Instant.parse("2026-11-29T10:00:00Z");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
 
     SignInThrottleTest() {
-        throttle.clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
+        throttle.clock = clock;
     }
 
     private static final String GUESSER = "127.0.0.2";
@@ -51,7 +36,7 @@ class SignInThrottleTest {
         assertTrue(isLocked("alice", GUESSER));
         assertFalse(isLocked("alice", OWNER), "the owner elsewhere is not locked out");
         assertFalse(isLocked("bob", GUESSER), "other usernames are untouched");
-        now = now.plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         assertFalse(isLocked("alice", GUESSER));
     }
 
@@ -74,7 +59,7 @@ class SignInThrottleTest {
 
         assertTrue(isLocked("someone-else", GUESSER));
         assertFalse(isLocked("someone-else", OWNER));
-        now = now.plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
         assertFalse(isLocked("someone-else", GUESSER));
     }
 }

@@ -5,36 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gatehouse.keymanager.clients.api.ClientThrottled;
-import java.time.Clock;
+import dev.gatehouse.keymanager.signingkeys.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ClientAuthenticationThrottleTest {
 
     private static final String A = "127.0.0.2";
     private static final String OWNER = "127.0.0.1";
-    private Instant now = Instant.parse("2026-11-28T12:00:00Z");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
     private final ClientAuthenticationThrottle throttle = new ClientAuthenticationThrottle();
 
     ClientAuthenticationThrottleTest() {
-        throttle.clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now;
-            }
-        };
+        throttle.clock = clock;
     }
 
     @Test
@@ -48,7 +32,7 @@ class ClientAuthenticationThrottleTest {
         assertTrue(locked.retryAfterSeconds() > 0 && locked.retryAfterSeconds() <= 31, "" + locked.retryAfterSeconds());
         assertDoesNotThrow(() -> throttle.check("bystander", A));
 
-        now = now.plus(ClientAuthenticationThrottle.LOCKOUT).plus(Duration.ofSeconds(1));
+        clock.advance(ClientAuthenticationThrottle.LOCKOUT.plus(Duration.ofSeconds(1)));
         assertDoesNotThrow(() -> throttle.check("victim", A));
     }
 
@@ -56,7 +40,7 @@ class ClientAuthenticationThrottleTest {
     void failuresSpreadOverTimeDoNotLock() {
         for (int i = 0; i < 3 * ClientAuthenticationThrottle.MAX_FAILURES; i++) {
             throttle.failed("slow", A);
-            now = now.plus(ClientAuthenticationThrottle.WINDOW.dividedBy(3).plusSeconds(1));
+            clock.advance(ClientAuthenticationThrottle.WINDOW.dividedBy(3).plusSeconds(1));
         }
         assertDoesNotThrow(() -> throttle.check("slow", A));
     }
