@@ -206,16 +206,21 @@ class GatewayBenchmark {
                     Runtime.getRuntime().availableProcessors(), ceiling));
             Map<Integer, Figures> gatewayCalls = new TreeMap<>();
             for (int connections : CONNECTIONS) {
+                ServerVitals.Spent beforeTokens = ServerVitals.Spent.by(product.pid());
                 Figures tokens = load(port, tokenRequest, 200, connections);
+                ServerVitals.Spent beforeGateway = ServerVitals.Spent.by(product.pid());
                 gatehouseTokens.put(connections, tokens);
                 Figures gateway = load(port, gatewayRequest, 200, connections);
+                String gatewaySpent = ServerVitals.Spent.by(product.pid()).since(beforeGateway);
                 gatewayCalls.put(connections, gateway);
                 Figures baseline = load(port, baselineRequest, 200, connections);
                 report.append(String.format(Locale.ROOT, "%n%d connection(s)%n", connections));
                 report.append("  /oauth2/token         ").append(tokens).append(String.format(Locale.ROOT,
-                        "   = %.2f x ceiling (target >= 0.75)%n", tokens.perSecond() / ceiling));
+                        "   = %.2f x ceiling (target >= 0.75); %s%n", tokens.perSecond() / ceiling,
+                        beforeGateway.since(beforeTokens)));
                 report.append("  gateway, mock, token  ").append(gateway).append(String.format(Locale.ROOT,
-                        "   = %.2f x baseline (target >= 0.85)%n", gateway.perSecond() / baseline.perSecond()));
+                        "   = %.2f x baseline (target >= 0.85); %s%n", gateway.perSecond() / baseline.perSecond(),
+                        gatewaySpent));
                 report.append("  baseline GET /        ").append(baseline).append('\n');
                 if (connections == 1) {
                     report.append(String.format(Locale.ROOT,
@@ -263,6 +268,7 @@ class GatewayBenchmark {
             throws Exception {
         System.out.print(report);
         report.setLength(0);
+        ServerVitals small = ServerVitals.afterFullGc(product.pid());
         AtScale.Loaded loaded = AtScale.load(product);
         int port = product.uri("/").getPort();
         report.append(String.format(Locale.ROOT, "%nAt scale: %d applications, %d subscriptions, %d APIs, created"
@@ -273,19 +279,24 @@ class GatewayBenchmark {
                 loaded.gatewayCalls())) {
             warmUp(port, calls, FIRST_WARM_UP.dividedBy(3));
         }
+        report.append("  Server before loading: ").append(small).append('\n');
+        report.append("  Server after loading:  ").append(ServerVitals.afterFullGc(product.pid())).append('\n');
         for (int connections : CONNECTIONS) {
+            ServerVitals.Spent beforeTokens = ServerVitals.Spent.by(product.pid());
             Figures tokens = load(port, tokenRequest, 200, connections);
+            ServerVitals.Spent beforeGateway = ServerVitals.Spent.by(product.pid());
             Figures gateway = load(port, gatewayRequest, 200, connections);
+            String gatewaySpent = ServerVitals.Spent.by(product.pid()).since(beforeGateway);
             Figures manyTokens = load(port, loaded.tokenCalls(), 200, connections);
             Figures manyGateway = load(port, loaded.gatewayCalls(), 200, connections);
             report.append(String.format(Locale.ROOT, "%n%d connection(s), at scale%n", connections));
             report.append("  /oauth2/token, one client     ").append(tokens).append(String.format(Locale.ROOT,
-                    "   = %.2f x the small database (target >= 0.9)%n",
-                    tokens.perSecond() / smallTokens.get(connections).perSecond()));
+                    "   = %.2f x the small database (target >= 0.9); %s%n",
+                    tokens.perSecond() / smallTokens.get(connections).perSecond(), beforeGateway.since(beforeTokens)));
             report.append("  /oauth2/token, many clients   ").append(manyTokens).append('\n');
             report.append("  gateway, one token            ").append(gateway).append(String.format(Locale.ROOT,
-                    "   = %.2f x the small database (target >= 0.9)%n",
-                    gateway.perSecond() / smallGateway.get(connections).perSecond()));
+                    "   = %.2f x the small database (target >= 0.9); %s%n",
+                    gateway.perSecond() / smallGateway.get(connections).perSecond(), gatewaySpent));
             report.append("  gateway, many tokens and APIs ").append(manyGateway).append('\n');
         }
         report.append(String.format(Locale.ROOT, "  Server resident memory at scale: %.0f MB%n",

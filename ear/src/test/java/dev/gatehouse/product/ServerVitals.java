@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +28,44 @@ record ServerVitals(long heapAfterGcBytes, long residentBytes, long threads, lon
     /** Without a GC: for a trend while the load runs. */
     static ServerVitals now(long pid) {
         return new ServerVitals(-1, RunningProduct.residentBytes(pid), threads(pid), openFiles(pid));
+    }
+
+    /** The server's CPU time (user and system) and the part of it its collectors took, so far; -1 where unreadable. */
+    record Spent(double cpuSeconds, double gcSeconds) {
+
+        static Spent by(long pid) {
+            return new Spent(cpuSeconds(pid), gcSeconds(pid));
+        }
+
+        /** What was spent since {@code before}, as "GC 0.4 s of 28.1 s CPU". */
+        String since(Spent before) {
+            return String.format(Locale.ROOT, "GC %.1f s of %.1f s CPU", gcSeconds - before.gcSeconds,
+                    cpuSeconds - before.cpuSeconds);
+        }
+
+        private static double cpuSeconds(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                // after the command's name, which may hold spaces: state is field 3, utime 14 and stime 15
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ is 100 on Linux
+            } catch (IOException | RuntimeException unreadable) {
+                return -1;
+            }
+        }
+
+        private static double gcSeconds(long pid) {
+            try {
+                Process jstat = new ProcessBuilder("jstat", "-gc", Long.toString(pid)).redirectErrorStream(true).start();
+                List<String> lines = new String(jstat.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                        .strip().lines().toList();
+                jstat.waitFor();
+                String[] values = lines.get(lines.size() - 1).strip().split("\\s+");
+                return Double.parseDouble(values[values.length - 1]); // GCT: every collector's time
+            } catch (IOException | InterruptedException | RuntimeException unreadable) {
+                return -1;
+            }
+        }
     }
 
     @Override
