@@ -141,11 +141,13 @@ class PortalSecretsInChromiumIT {
         try {
             openApplicationSubscribedToPizzaShack();
             button("Generate Key").click();
-            WebElement dialog = wait.until(driver -> visibleDialog());
+            // read in the page itself: the ajax answer renders the dialog anew, so a found element may go stale
             wait.until(driver -> insideDialog());
 
             // more presses than the dialog has stops, forwards and back: the focus never leaves it
-            int stops = dialog.findElements(By.cssSelector("a[href], button, input, textarea, [tabindex='0']")).size();
+            int stops = ((Number) browser.executeScript(OPEN_DIALOG + " return open.length === 1 ? open[0]"
+                    + ".querySelectorAll('a[href], button, input, textarea, [tabindex=\"0\"]').length : 0")).intValue();
+            assertTrue(stops >= 3, "the dialog's copy buttons, fields and Close: " + stops);
             for (int press = 0; press < stops + 2; press++) {
                 browser.switchTo().activeElement().sendKeys(Keys.TAB);
                 assertTrue(insideDialog(), "Tab " + (press + 1) + " left the dialog for " + describeFocus());
@@ -164,9 +166,13 @@ class PortalSecretsInChromiumIT {
         }
     }
 
+    /** Script that finds the dialogs shown now, as {@code open} (fixed-position: offsetParent is always null). */
+    private static final String OPEN_DIALOG = "var open = Array.from(document.querySelectorAll('.ui-dialog'))"
+            + ".filter(function (d) { return d.getClientRects().length > 0"
+            + " && getComputedStyle(d).visibility !== 'hidden'; });";
+
     private boolean insideDialog() {
-        return (Boolean) browser.executeScript("var open = Array.from(document.querySelectorAll('.ui-dialog'))"
-                + ".filter(function (d) { return d.offsetParent !== null; });"
+        return (Boolean) browser.executeScript(OPEN_DIALOG
                 + " return open.length === 1 && open[0].contains(document.activeElement)");
     }
 
